@@ -1,0 +1,14 @@
+package ai.stratum.privacy;
+
+import ai.stratum.test.RealInfrastructure;
+import ai.stratum.test.service.ServiceContractTest;
+import org.springframework.boot.test.context.SpringBootTest;
+
+@RealInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PrivacyApplicationTest extends ServiceContractTest {
+
+  PrivacyApplicationTest() {
+    super("privacy", "privacy");
+  }
+}
