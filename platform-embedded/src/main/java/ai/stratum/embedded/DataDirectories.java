@@ -7,8 +7,8 @@ import java.nio.file.Path;
 /** Creates a server's data directory and proves it is writable before the server touches it. */
 final class DataDirectories {
 
-  /** The setting a user changes to move every data directory. */
-  static final String SETTING = "stratum.data-dir";
+  /** The standalone flag that moves every data directory. */
+  static final String SETTING = "--data-dir";
 
   private DataDirectories() {}
 

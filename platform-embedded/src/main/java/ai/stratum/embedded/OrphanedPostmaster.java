@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
  * Stops a postmaster left running on a data directory by a JVM that died without closing it.
  *
  * <p>pg_ctl detaches the postmaster from the JVM, so a SIGKILL of the JVM leaves it running and
- * holding {@code postmaster.pid}; the next start on the same directory would then fail. The
- * zonky lock file tells an orphan from a postmaster that a live JVM still owns: that JVM holds a
- * file lock on it, which the operating system drops when the JVM dies.
+ * holding {@code postmaster.pid}; the next start on the same directory would then fail. The zonky
+ * lock file tells an orphan from a postmaster that a live JVM still owns: that JVM holds a file
+ * lock on it, which the operating system drops when the JVM dies.
  */
 final class OrphanedPostmaster {
 

@@ -8,7 +8,10 @@ import ai.stratum.medical.MedicalApplication;
 import ai.stratum.privacy.PrivacyApplication;
 import java.util.List;
 
-/** The services standalone mode runs, in start order: the gateway last, once what it routes to is up. */
+/**
+ * The services standalone mode runs, in start order: the gateway last, once what it routes to is
+ * up.
+ */
 final class ServiceCatalogue {
 
   static final List<ServiceDefinition> SERVICES =

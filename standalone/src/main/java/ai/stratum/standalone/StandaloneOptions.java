@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.SequencedMap;
 
 /**
- * The command line of standalone mode: where data lives and which ports to use. Every port has a flag so a clash with
- * another program is fixed without editing files.
+ * The command line of standalone mode: where data lives and which ports to use. Every port has a
+ * flag so a clash with another program is fixed without editing files.
  */
 record StandaloneOptions(
     Path dataDir, int postgresPort, int kafkaPort, SequencedMap<String, Integer> servicePorts) {
@@ -87,6 +87,7 @@ record StandaloneOptions(
     } catch (NumberFormatException notANumber) {
       // reported below with the flag's name
     }
-    throw new IllegalArgumentException(flag + " must be a port number 0-65535, got '" + value + "'");
+    throw new IllegalArgumentException(
+        flag + " must be a port number 0-65535, got '" + value + "'");
   }
 }

@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * What every Stratum event that leaves a process looks like on Kafka: who it belongs to, what it is, a unique id for
- * de-duplication, when it happened, and the payload.
+ * What every Stratum event that leaves a process looks like on Kafka: who it belongs to, what it
+ * is, a unique id for de-duplication, when it happened, and the payload.
  */
 public record EventEnvelope<T>(UUID id, TenantId tenant, String type, Instant time, T payload) {
 

@@ -1,8 +1,8 @@
 package ai.stratum.core.events;
 
 /**
- * The Kafka topics of Stratum. Names are contracts shared with banks, hospitals and every service: change them only
- * together with ../shared/ARCHITECTURE.md.
+ * The Kafka topics of Stratum. Names are contracts shared with banks, hospitals and every service:
+ * change them only together with ../shared/ARCHITECTURE.md.
  */
 public enum Topic {
   FINANCE_TRANSACTIONS("finance.transactions", 6, "card id"),
@@ -35,5 +35,15 @@ public enum Topic {
   /** What the record key holds; producers must key by it so per-key ordering holds. */
   public String key() {
     return key;
+  }
+
+  /** The topic with this Kafka name, e.g. {@code finance.transactions}. */
+  public static Topic byName(String topicName) {
+    for (Topic topic : values()) {
+      if (topic.topicName.equals(topicName)) {
+        return topic;
+      }
+    }
+    throw new IllegalArgumentException("no Stratum topic named '" + topicName + "'");
   }
 }

@@ -6,7 +6,9 @@ import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 
-/** Gives Boot's JsonMapper (HTTP APIs, actuator) the same settings as {@link StratumJson#mapper()}. */
+/**
+ * Gives Boot's JsonMapper (HTTP APIs, actuator) the same settings as {@link StratumJson#mapper()}.
+ */
 @AutoConfiguration(before = JacksonAutoConfiguration.class)
 @ConditionalOnClass(JsonMapperBuilderCustomizer.class)
 public final class JsonAutoConfiguration {

@@ -5,9 +5,10 @@ import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The JSON settings every Stratum contract uses: instants as ISO-8601 strings, durations as ISO-8601 strings, and
- * unknown properties ignored so a newer producer does not break an older consumer. Spring's JsonMapper gets the same
- * settings through {@link JsonAutoConfiguration}; code outside Spring (Kafka serdes) uses {@link #mapper()}.
+ * The JSON settings every Stratum contract uses: instants as ISO-8601 strings, durations as
+ * ISO-8601 strings, and unknown properties ignored so a newer producer does not break an older
+ * consumer. Spring's JsonMapper gets the same settings through {@link JsonAutoConfiguration}; code
+ * outside Spring (Kafka serdes) uses {@link #mapper()}.
  */
 public final class StratumJson {
 

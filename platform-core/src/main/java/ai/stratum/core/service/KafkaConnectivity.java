@@ -13,8 +13,8 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * Checks that the Kafka cluster answers: once at start-up, so a service refuses to start against an unreachable broker
- * instead of failing later, and on every health probe.
+ * Checks that the Kafka cluster answers: once at start-up, so a service refuses to start against an
+ * unreachable broker instead of failing later, and on every health probe.
  */
 class KafkaConnectivity implements InitializingBean, HealthIndicator, AutoCloseable {
 

@@ -9,9 +9,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Gives every {@link StratumService} the same defaults, at the lowest precedence so the service's {@code <name>.yml},
- * environment variables and arguments override them. Runs before config data is loaded because it chooses the name
- * of the configuration file: services share one classpath in standalone mode, so each needs its own file name.
+ * Gives every {@link StratumService} the same defaults, at the lowest precedence so the service's
+ * {@code <name>.yml}, environment variables and arguments override them. Runs before config data is
+ * loaded because it chooses the name of the configuration file: services share one classpath in
+ * standalone mode, so each needs its own file name.
  */
 class ServiceDefaults implements EnvironmentPostProcessor, Ordered {
 
@@ -26,11 +27,10 @@ class ServiceDefaults implements EnvironmentPostProcessor, Ordered {
         .filter(source -> source.isAnnotationPresent(StratumService.class))
         .findFirst()
         .map(ServiceDefinition::of)
-        .ifPresent(
-            service ->
-                environment
-                    .getPropertySources()
-                    .addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults(service))));
+        .ifPresent(service ->
+            environment
+                .getPropertySources()
+                .addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults(service))));
   }
 
   @Override

@@ -3,8 +3,8 @@ package ai.stratum.core.service;
 import java.util.Objects;
 
 /**
- * What makes a Stratum service what it is, read from its {@link StratumService} annotation: its name, the PostgreSQL
- * schema it owns, its default HTTP port and its Spring Boot application class.
+ * What makes a Stratum service what it is, read from its {@link StratumService} annotation: its
+ * name, the PostgreSQL schema it owns, its default HTTP port and its Spring Boot application class.
  */
 public record ServiceDefinition(
     String name, String schema, int defaultPort, Class<?> applicationClass) {
@@ -28,7 +28,10 @@ public record ServiceDefinition(
         service.name(), service.schema(), service.port(), applicationClass);
   }
 
-  /** The Flyway location of the service's own migrations; one folder per service so they can share a classpath. */
+  /**
+   * The Flyway location of the service's own migrations; one folder per service so they can share a
+   * classpath.
+   */
   public String migrationLocation() {
     return "classpath:db/migration/" + schema;
   }

@@ -1,8 +1,8 @@
 package ai.stratum.core.service;
 
 /**
- * A start-up check found the environment unusable; the message is the one line an operator needs: the cause and the
- * setting to change.
+ * A start-up check found the environment unusable; the message is the one line an operator needs:
+ * the cause and the setting to change.
  */
 public class StartupCheckException extends RuntimeException {
 

@@ -8,7 +8,10 @@ public final class StratumApplication {
 
   private StratumApplication() {}
 
-  /** Runs the service; a start-up failure ends the process with one line naming the cause and a setting. */
+  /**
+   * Runs the service; a start-up failure ends the process with one line naming the cause and a
+   * setting.
+   */
   public static ConfigurableApplicationContext run(Class<?> applicationClass, String... args) {
     ServiceDefinition service = ServiceDefinition.of(applicationClass);
     try {

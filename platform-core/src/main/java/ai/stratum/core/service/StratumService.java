@@ -7,9 +7,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a Spring Boot application class as a Stratum service. The service then gets the shared defaults (its own
- * configuration file {@code <name>.yml}, its own PostgreSQL schema and Flyway folder, actuator, metrics, OpenAPI),
- * whether it runs alone, in standalone mode next to the others, or in a test.
+ * Marks a Spring Boot application class as a Stratum service. The service then gets the shared
+ * defaults (its own configuration file {@code <name>.yml}, its own PostgreSQL schema and Flyway
+ * folder, actuator, metrics, OpenAPI), whether it runs alone, in standalone mode next to the
+ * others, or in a test.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -8,7 +8,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Puts the tenant of each HTTP request into {@link TenantContext} for the duration of the handler. */
+/**
+ * Puts the tenant of each HTTP request into {@link TenantContext} for the duration of the handler.
+ */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(TenancyProperties.class)

@@ -6,9 +6,9 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The tenant the current thread works for. A request (see {@code stratum.core.tenancy.header}) or an event consumer
- * enters a scope for the tenant and the scope restores the previous state when closed, so pooled threads never carry a
- * tenant into unrelated work.
+ * The tenant the current thread works for. A request (see {@code stratum.core.tenancy.header}) or
+ * an event consumer enters a scope for the tenant and the scope restores the previous state when
+ * closed, so pooled threads never carry a tenant into unrelated work.
  *
  * <pre>{@code
  * try (var scope = TenantContext.enter(envelope.tenant())) {
@@ -40,7 +40,10 @@ public final class TenantContext {
     return tenant;
   }
 
-  /** Makes {@code tenant} current until the returned scope is closed, then restores whatever was current before. */
+  /**
+   * Makes {@code tenant} current until the returned scope is closed, then restores whatever was
+   * current before.
+   */
   public static Scope enter(TenantId tenant) {
     Objects.requireNonNull(tenant, "tenant");
     TenantId previous = CURRENT.get();

@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The identity of a hospital or bank. Every stored record and every event carries one; it comes from the caller's
- * credential, never from a request body. In JSON it is the bare string.
+ * The identity of a hospital or bank. Every stored record and every event carries one; it comes
+ * from the caller's credential, never from a request body. In JSON it is the bare string.
  */
 public record TenantId(@JsonValue String value) {
 

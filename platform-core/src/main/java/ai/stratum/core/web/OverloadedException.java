@@ -5,8 +5,8 @@ import java.util.Objects;
 import org.springframework.http.HttpStatus;
 
 /**
- * 503 with {@code Retry-After}: the service is saturated (e.g. a full inference queue) and sheds this request rather
- * than queueing it without bound.
+ * 503 with {@code Retry-After}: the service is saturated (e.g. a full inference queue) and sheds
+ * this request rather than queueing it without bound.
  */
 public class OverloadedException extends StratumException {
 

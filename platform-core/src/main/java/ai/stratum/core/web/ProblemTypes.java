@@ -14,7 +14,8 @@ public final class ProblemTypes {
 
   public static URI uri(String slug) {
     if (!SLUG.matcher(slug).matches()) {
-      throw new IllegalArgumentException("problem slug must be lower-case words joined by '-': '" + slug + "'");
+      throw new IllegalArgumentException(
+          "problem slug must be lower-case words joined by '-': '" + slug + "'");
     }
     return URI.create(BASE + slug);
   }

@@ -5,9 +5,10 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
- * An error a service reports to its caller. The web layer turns it into a problem response with this status, type
- * {@code https://stratum.ai/problems/<slug>}, title and detail; the detail must be fit for the caller (no internals).
- * Services with a case the subclasses do not cover extend this class with their own slug.
+ * An error a service reports to its caller. The web layer turns it into a problem response with
+ * this status, type {@code https://stratum.ai/problems/<slug>}, title and detail; the detail must
+ * be fit for the caller (no internals). Services with a case the subclasses do not cover extend
+ * this class with their own slug.
  */
 public abstract class StratumException extends RuntimeException {
 

@@ -21,11 +21,10 @@ class StartupFailuresTest {
   @Test
   void namesTheDatasourceSettingWhenPostgresIsUnreachable() throws IOException {
     Throwable failure =
-        catchThrowable(
-            () ->
-                start(
-                    "--spring.datasource.url=jdbc:postgresql://localhost:" + closedPort() + "/stratum",
-                    "--spring.datasource.hikari.initialization-fail-timeout=1000"));
+        catchThrowable(() ->
+            start(
+                "--spring.datasource.url=jdbc:postgresql://localhost:" + closedPort() + "/stratum",
+                "--spring.datasource.hikari.initialization-fail-timeout=1000"));
 
     assertThat(StartupFailures.describe(failure))
         .contains("PostgreSQL is unreachable")
@@ -36,11 +35,10 @@ class StartupFailuresTest {
   @Test
   void namesTheBootstrapSettingWhenKafkaIsUnreachable() throws IOException {
     Throwable failure =
-        catchThrowable(
-            () ->
-                start(
-                    "--spring.kafka.bootstrap-servers=localhost:" + closedPort(),
-                    "--stratum.core.service.kafka-check-timeout=2s"));
+        catchThrowable(() ->
+            start(
+                "--spring.kafka.bootstrap-servers=localhost:" + closedPort(),
+                "--stratum.core.service.kafka-check-timeout=2s"));
 
     assertThat(StartupFailures.describe(failure))
         .contains("Kafka at localhost:")

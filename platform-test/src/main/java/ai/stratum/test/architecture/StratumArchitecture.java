@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The module boundaries of Stratum, as executable rules. Each Maven module checks its own classes: features inside a
- * module form no cycles, nobody reaches into another feature's {@code internal} package, and a service depends on
- * platform-core and itself, never on another service.
+ * The module boundaries of Stratum, as executable rules. Each Maven module checks its own classes:
+ * features inside a module form no cycles, nobody reaches into another feature's {@code internal}
+ * package, and a service depends on platform-core and itself, never on another service.
  */
 public final class StratumArchitecture {
 

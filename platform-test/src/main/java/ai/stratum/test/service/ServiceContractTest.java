@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 
 /**
- * What every Stratum service promises once started: health and readiness UP with PostgreSQL and Kafka, Prometheus
- * metrics tagged with the service, OpenAPI docs, its own PostgreSQL schema migrated by Flyway, and RFC 9457 problem
- * details for requests it cannot serve. A service test extends this with {@code @SpringBootTest(RANDOM_PORT)}.
+ * What every Stratum service promises once started: health and readiness UP with PostgreSQL and
+ * Kafka, Prometheus metrics tagged with the service, OpenAPI docs, its own PostgreSQL schema
+ * migrated by Flyway, and RFC 9457 problem details for requests it cannot serve. A service test
+ * extends this with {@code @SpringBootTest(RANDOM_PORT)}.
  */
 public abstract class ServiceContractTest {
 
@@ -53,7 +54,7 @@ public abstract class ServiceContractTest {
 
   @Test
   void exposesPrometheusMetricsTaggedWithTheService() throws Exception {
-    HttpResponse<String> metrics = get("/actuator/prometheus");
+    HttpResponse<String> metrics = get("/actuator/prometheus", "text/plain");
 
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.body()).contains("service=\"" + serviceName + "\"");
@@ -87,15 +88,20 @@ public abstract class ServiceContractTest {
     HttpResponse<String> missing = get("/no-such-route");
 
     assertThat(missing.statusCode()).isEqualTo(404);
-    assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(missing.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     assertThat(missing.body()).contains("\"status\":404");
   }
 
   protected HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return get(path, "application/json, application/problem+json");
+  }
+
+  protected HttpResponse<String> get(String path, String accept)
+      throws IOException, InterruptedException {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Accept", "application/json, application/problem+json")
+            .header("Accept", accept)
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }

@@ -9,9 +9,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.servlet.AsyncHandlerInterceptor;
 
 /**
- * Runs each request handler in the scope of the tenant named by the tenant header. Requests without the header run
- * without a tenant; handlers that need one call {@link TenantContext#require()}. An interceptor rather than a servlet
- * filter so that a malformed header becomes a problem response through the normal exception handling.
+ * Runs each request handler in the scope of the tenant named by the tenant header. Requests without
+ * the header run without a tenant; handlers that need one call {@link TenantContext#require()}. An
+ * interceptor rather than a servlet filter so that a malformed header becomes a problem response
+ * through the normal exception handling.
  */
 public final class TenantHeaderInterceptor implements AsyncHandlerInterceptor {
 
@@ -24,7 +25,8 @@ public final class TenantHeaderInterceptor implements AsyncHandlerInterceptor {
   }
 
   @Override
-  public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+  public boolean preHandle(
+      HttpServletRequest request, HttpServletResponse response, Object handler) {
     String value = request.getHeader(header);
     if (value == null) {
       return true;

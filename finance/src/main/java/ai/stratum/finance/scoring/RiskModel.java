@@ -1,0 +1,160 @@
+package ai.stratum.finance.scoring;
+
+import ai.stratum.core.inference.Tensor;
+import ai.stratum.core.inference.serving.ModelServer;
+import ai.stratum.core.inference.serving.Prediction;
+import ai.stratum.finance.contract.Reason;
+import ai.stratum.finance.features.FeatureEngine;
+import ai.stratum.finance.scoring.internal.TreeEnsemble;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Scores feature vectors with the served GBDT and MLP, combines them into a calibrated fraud
+ * probability and explains a score with exact TreeSHAP over the trees. Thread-safe; reasons need a
+ * per-thread {@link Explainer}.
+ */
+public final class RiskModel {
+
+  private static final int N = FeatureEngine.SIZE;
+
+  private final ModelServer server;
+  private final ScoringBundle bundle;
+  private final TreeEnsemble trees;
+  private final Duration timeout;
+
+  public RiskModel(ModelServer server, ScoringBundle bundle, TreeEnsemble trees, Duration timeout) {
+    if (!bundle.features().equals(FeatureEngine.names())) {
+      throw new IllegalArgumentException(
+          "model " + bundle.version() + " was trained on another feature layout; retrain it");
+    }
+    if (trees.features() != N) {
+      throw new IllegalArgumentException("the trees take " + trees.features() + " features, not " + N);
+    }
+    this.server = server;
+    this.bundle = bundle;
+    this.trees = trees;
+    this.timeout = timeout;
+  }
+
+  public String version() {
+    return bundle.version();
+  }
+
+  public ScoringBundle bundle() {
+    return bundle;
+  }
+
+  /**
+   * Scores {@code rows} feature vectors laid out back to back in {@code features}; writes the
+   * calibrated probabilities to {@code probabilities[0..rows)}.
+   */
+  public void score(float[] features, int rows, double[] probabilities) {
+    double[] treeMargins = new double[rows];
+    double[] mlpLogits = new double[rows];
+    rawScores(features, rows, treeMargins, mlpLogits);
+    ScoringBundle.Calibration calibration = bundle.calibration();
+    for (int row = 0; row < rows; row++) {
+      probabilities[row] = calibration.probability(treeMargins[row], mlpLogits[row]);
+    }
+  }
+
+  /**
+   * The two models' outputs before calibration: the trees' margin (log-odds) and the MLP's logit,
+   * each computed by the inference core.
+   */
+  public void rawScores(float[] features, int rows, double[] treeMargins, double[] mlpLogits) {
+    List<CompletableFuture<Prediction>> treeScores = new ArrayList<>(rows);
+    List<CompletableFuture<Prediction>> mlpScores = new ArrayList<>(rows);
+    for (int row = 0; row < rows; row++) {
+      float[] raw = new float[N];
+      System.arraycopy(features, row * N, raw, 0, N);
+      treeScores.add(server.predict(bundle.gbdt().model(), List.of(Tensor.ofFloats(raw, N)), timeout));
+      mlpScores.add(server.predict(bundle.mlp().model(), List.of(Tensor.ofFloats(mlpInput(raw), N)), timeout));
+    }
+    for (int row = 0; row < rows; row++) {
+      treeMargins[row] = logit(value(treeScores.get(row)));
+      mlpLogits[row] = value(mlpScores.get(row));
+    }
+  }
+
+  /** The MLP's input: signed log1p of each feature, standardised with the training statistics. */
+  public float[] mlpInput(float[] raw) {
+    float[] scaled = new float[N];
+    float[] center = bundle.mlpCenter();
+    float[] scale = bundle.mlpScale();
+    for (int i = 0; i < N; i++) {
+      float x = raw[i];
+      float compressed = (float) (Math.signum(x) * Math.log1p(Math.abs(x)));
+      scaled[i] = (compressed - center[i]) / scale[i];
+    }
+    return scaled;
+  }
+
+  public Explainer newExplainer() {
+    return new Explainer();
+  }
+
+  private static double value(CompletableFuture<Prediction> future) {
+    try {
+      return future.join().output().floatData()[0];
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+  }
+
+  private static double logit(double p) {
+    double clipped = Math.min(1 - 1e-7, Math.max(1e-7, p));
+    return Math.log(clipped / (1 - clipped));
+  }
+
+  /**
+   * Reason codes for one thread: the features with the largest positive TreeSHAP values, scaled by
+   * the calibrator's weight on the trees so contributions are in the final score's log-odds.
+   */
+  public final class Explainer {
+
+    private final TreeEnsemble.Workspace workspace = trees.newWorkspace();
+    private final double[] phi = new double[N];
+    private final int[] top = new int[ai.stratum.finance.contract.Decision.MAX_REASONS];
+
+    private Explainer() {}
+
+    public List<Reason> reasons(float[] features, int row, int max) {
+      int offset = row * N;
+      trees.shap(features, offset, phi, workspace);
+      int count = 0;
+      for (int i = 0; i < N; i++) {
+        if (phi[i] <= 0) {
+          continue;
+        }
+        int position = Math.min(count, max);
+        while (position > 0 && phi[top[position - 1]] < phi[i]) {
+          if (position < max) {
+            top[position] = top[position - 1];
+          }
+          position--;
+        }
+        if (position < max) {
+          top[position] = i;
+          count = Math.min(count + 1, max);
+        }
+      }
+      double weight = bundle.calibration().gbdt();
+      List<Reason> reasons = new ArrayList<>(count);
+      for (int k = 0; k < count; k++) {
+        int feature = top[k];
+        reasons.add(
+            new Reason(
+                FeatureEngine.reasonCode(feature),
+                FeatureEngine.names().get(feature),
+                (double) features[offset + feature],
+                weight * phi[feature]));
+      }
+      return reasons;
+    }
+  }
+}

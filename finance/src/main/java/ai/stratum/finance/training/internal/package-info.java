@@ -1,0 +1,4 @@
+@NullMarked
+package ai.stratum.finance.training.internal;
+
+import org.jspecify.annotations.NullMarked;

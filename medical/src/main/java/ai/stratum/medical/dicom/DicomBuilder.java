@@ -1,0 +1,23 @@
+package ai.stratum.medical.dicom;
+
+/**
+ * Builds a new DICOM object attribute by attribute; value representations come from the DICOM
+ * dictionary. Not thread-safe.
+ */
+public interface DicomBuilder {
+
+  DicomBuilder string(int tag, String... values);
+
+  DicomBuilder numbers(int tag, double... values);
+
+  DicomBuilder integers(int tag, int... values);
+
+  /**
+   * Sets 16-bit monochrome pixel data (MONOCHROME2, one frame) and the image pixel module
+   * attributes that describe it.
+   */
+  DicomBuilder pixels16(int rows, int columns, short[] values, boolean signed);
+
+  /** The object, in Explicit VR Little Endian. */
+  DicomObject build();
+}

@@ -1,0 +1,101 @@
+package ai.stratum.medical.dicom.internal;
+
+import ai.stratum.medical.dicom.DicomBuilder;
+import ai.stratum.medical.dicom.DicomFormatException;
+import ai.stratum.medical.dicom.DicomObject;
+import ai.stratum.medical.dicom.DicomTags;
+import ai.stratum.medical.dicom.TransferSyntaxes;
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeFactory;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.OtherWordAttribute;
+
+/** Builds an attribute list with PixelMed's dictionary. */
+public final class PixelMedBuilder implements DicomBuilder {
+
+  private final AttributeList list = new AttributeList();
+
+  @Override
+  public DicomBuilder string(int tag, String... values) {
+    Attribute attribute = newAttribute(tag);
+    try {
+      for (String value : values) {
+        attribute.addValue(value);
+      }
+    } catch (DicomException e) {
+      throw new IllegalArgumentException("bad value for " + DicomTags.hex(tag), e);
+    }
+    list.put(attribute);
+    return this;
+  }
+
+  @Override
+  public DicomBuilder numbers(int tag, double... values) {
+    Attribute attribute = newAttribute(tag);
+    try {
+      for (double value : values) {
+        attribute.addValue(value);
+      }
+    } catch (DicomException e) {
+      throw new IllegalArgumentException("bad value for " + DicomTags.hex(tag), e);
+    }
+    list.put(attribute);
+    return this;
+  }
+
+  @Override
+  public DicomBuilder integers(int tag, int... values) {
+    Attribute attribute = newAttribute(tag);
+    try {
+      for (int value : values) {
+        attribute.addValue(value);
+      }
+    } catch (DicomException e) {
+      throw new IllegalArgumentException("bad value for " + DicomTags.hex(tag), e);
+    }
+    list.put(attribute);
+    return this;
+  }
+
+  @Override
+  public DicomBuilder pixels16(int rows, int columns, short[] values, boolean signed) {
+    if (values.length != rows * columns) {
+      throw new IllegalArgumentException(
+          "expected " + rows * columns + " pixels, got " + values.length);
+    }
+    integers(DicomTags.ROWS, rows);
+    integers(DicomTags.COLUMNS, columns);
+    integers(DicomTags.SAMPLES_PER_PIXEL, 1);
+    string(DicomTags.PHOTOMETRIC_INTERPRETATION, "MONOCHROME2");
+    integers(DicomTags.BITS_ALLOCATED, 16);
+    integers(DicomTags.BITS_STORED, 16);
+    integers(DicomTags.HIGH_BIT, 15);
+    integers(DicomTags.PIXEL_REPRESENTATION, signed ? 1 : 0);
+    OtherWordAttribute pixels = new OtherWordAttribute(Tags.of(DicomTags.PIXEL_DATA));
+    try {
+      pixels.setValues(values);
+    } catch (DicomException e) {
+      throw new IllegalArgumentException("bad pixel data", e);
+    }
+    list.put(pixels);
+    return this;
+  }
+
+  @Override
+  public DicomObject build() {
+    try {
+      return PixelMedObject.parsed(list, TransferSyntaxes.EXPLICIT_VR_LITTLE_ENDIAN);
+    } catch (DicomFormatException e) {
+      throw new IllegalStateException("incomplete object: " + e.getMessage(), e);
+    }
+  }
+
+  private static Attribute newAttribute(int tag) {
+    try {
+      return AttributeFactory.newAttribute(Tags.of(tag));
+    } catch (DicomException e) {
+      throw new IllegalArgumentException("unknown attribute " + DicomTags.hex(tag), e);
+    }
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package ai.stratum.medical.dicomweb.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package ai.stratum.medical.phantom.internal;
+
+import org.jspecify.annotations.NullMarked;

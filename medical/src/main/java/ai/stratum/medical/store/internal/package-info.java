@@ -1,0 +1,4 @@
+@NullMarked
+package ai.stratum.medical.store.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package ai.stratum.core.audit.internal;
+
+import org.jspecify.annotations.NullMarked;

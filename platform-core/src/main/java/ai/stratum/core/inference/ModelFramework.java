@@ -1,0 +1,12 @@
+package ai.stratum.core.inference;
+
+/**
+ * The engine an artifact is made for; each has one runtime in {@code
+ * ai.stratum.core.inference.runtime}.
+ */
+public enum ModelFramework {
+  /** A DJL model on the PyTorch engine: architecture description plus DJL parameters, zipped. */
+  PYTORCH,
+  /** An XGBoost booster in its UBJSON or JSON model format. */
+  XGBOOST
+}

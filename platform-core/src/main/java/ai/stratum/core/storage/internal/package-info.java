@@ -1,0 +1,4 @@
+@NullMarked
+package ai.stratum.core.storage.internal;
+
+import org.jspecify.annotations.NullMarked;

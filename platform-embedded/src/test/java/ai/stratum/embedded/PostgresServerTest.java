@@ -1,0 +1,164 @@
+package ai.stratum.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PostgresServerTest {
+
+  private static final Path PSQL = Path.of("/usr/bin/psql");
+
+  @TempDir static Path sharedDirectory;
+  private static PostgresServer server;
+
+  @BeforeAll
+  static void startServer() {
+    server =
+        PostgresServer.builder()
+            .dataDirectory(sharedDirectory.resolve("postgres"))
+            .database("orders")
+            .build()
+            .start();
+  }
+
+  @AfterAll
+  static void stopServer() {
+    server.close();
+  }
+
+  @Test
+  void servesAPlainJdbcClientOnTheApplicationDatabase() throws SQLException {
+    try (Connection connection =
+            DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE item (id int PRIMARY KEY, name text NOT NULL)");
+      statement.execute("INSERT INTO item VALUES (1, 'scanner'), (2, 'detector')");
+
+      assertThat(strings(statement, "SELECT name FROM item ORDER BY id"))
+          .containsExactly("scanner", "detector");
+      assertThat(strings(statement, "SELECT current_database()")).containsExactly("orders");
+      assertThat(strings(statement, "SHOW server_version_num").getFirst()).startsWith("18");
+    }
+  }
+
+  @Test
+  void forcesFsyncAndSynchronousCommitSoCommitsSurviveACrash() throws SQLException {
+    try (Connection connection = server.dataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      assertThat(strings(statement, "SHOW fsync")).containsExactly("on");
+      assertThat(strings(statement, "SHOW synchronous_commit")).containsExactly("on");
+      assertThat(strings(statement, "SHOW full_page_writes")).containsExactly("on");
+    }
+  }
+
+  @Test
+  void answersThePsqlCommandLineClient() throws Exception {
+    assumeTrue(Files.isExecutable(PSQL), "psql is not installed at " + PSQL);
+    Process psql =
+        new ProcessBuilder(
+                PSQL.toString(),
+                "-h",
+                "localhost",
+                "-p",
+                Integer.toString(server.port()),
+                "-U",
+                server.username(),
+                "-d",
+                server.database(),
+                "-tAc",
+                "SELECT 40 + 2")
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(psql.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(psql.exitValue()).as(output).isZero();
+    assertThat(output.strip()).isEqualTo("42");
+  }
+
+  @Test
+  void keepsCommittedRowsAcrossARestartOnTheSameDataDirectory(@TempDir Path directory)
+      throws SQLException {
+    try (PostgresServer first = PostgresServer.builder().dataDirectory(directory).build().start();
+        Connection connection = first.dataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE note (body text)");
+      statement.execute("INSERT INTO note VALUES ('kept')");
+    }
+
+    try (PostgresServer second = PostgresServer.builder().dataDirectory(directory).build().start();
+        Connection connection = second.dataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      assertThat(strings(statement, "SELECT body FROM note")).containsExactly("kept");
+    }
+  }
+
+  @Test
+  void refusesAPortInUseNamingThePortAndTheSettingToChange(@TempDir Path directory)
+      throws IOException {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      PostgresServer clashing =
+          PostgresServer.builder()
+              .dataDirectory(directory)
+              .port(taken.getLocalPort())
+              .portSetting("--postgres-port")
+              .build();
+
+      assertThatThrownBy(clashing::start)
+          .isInstanceOf(InfrastructureStartException.class)
+          .hasMessageContaining("port " + taken.getLocalPort())
+          .hasMessageContaining("--postgres-port");
+    }
+  }
+
+  @Test
+  void refusesAnUnwritableDataDirectoryNamingIt(@TempDir Path directory) throws IOException {
+    // A path below a regular file can never be created, whoever runs the test (even root).
+    Path blocker = Files.createFile(directory.resolve("a-file"));
+    Path unwritable = blocker.resolve("postgres");
+
+    assertThatThrownBy(() -> PostgresServer.builder().dataDirectory(unwritable).build().start())
+        .isInstanceOf(InfrastructureStartException.class)
+        .hasMessageContaining(unwritable.toString());
+  }
+
+  @Test
+  void refusesADirectoryHoldingSomethingElseThanACluster(@TempDir Path directory)
+      throws IOException {
+    Files.writeString(directory.resolve("notes.txt"), "not a database");
+
+    assertThatThrownBy(() -> PostgresServer.builder().dataDirectory(directory).build().start())
+        .isInstanceOf(InfrastructureStartException.class)
+        .hasMessageContaining(directory.toString())
+        .hasMessageContaining("neither empty nor a PostgreSQL data directory");
+  }
+
+  private static List<String> strings(Statement statement, String query) throws SQLException {
+    List<String> values = new ArrayList<>();
+    try (ResultSet result = statement.executeQuery(query)) {
+      while (result.next()) {
+        values.add(result.getString(1));
+      }
+    }
+    return values;
+  }
+}

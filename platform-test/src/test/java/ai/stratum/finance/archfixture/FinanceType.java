@@ -1,0 +1,3 @@
+package ai.stratum.finance.archfixture;
+
+public class FinanceType {}
