@@ -13,4 +13,10 @@ public class InfrastructureStartException extends RuntimeException {
   public InfrastructureStartException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /** The message of {@code e} on one line, for embedding a library's failure in ours. */
+  static String oneLine(Throwable e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return message.replaceAll("\\s*\\R\\s*", " ").strip();
+  }
 }

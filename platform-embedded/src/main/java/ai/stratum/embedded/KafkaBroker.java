@@ -39,6 +39,7 @@ public final class KafkaBroker implements AutoCloseable {
   private final Path dataDirectory;
   private final int requestedPort;
   private final String portSetting;
+  private final boolean stopOnJvmExit;
   private @Nullable KafkaRaftServer server;
   private int port;
   private @Nullable String clusterId;
@@ -48,6 +49,7 @@ public final class KafkaBroker implements AutoCloseable {
     this.dataDirectory = Objects.requireNonNull(builder.dataDirectory, "dataDirectory is required");
     this.requestedPort = builder.port;
     this.portSetting = builder.portSetting;
+    this.stopOnJvmExit = builder.stopOnJvmExit;
   }
 
   public static Builder builder() {
@@ -59,6 +61,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     private @Nullable Path dataDirectory;
     private int port;
+    private boolean stopOnJvmExit = true;
     private String portSetting = "--kafka-port";
 
     private Builder() {}
@@ -78,6 +81,15 @@ public final class KafkaBroker implements AutoCloseable {
     /** The setting a user changes when the port is taken, named in the error message. */
     public Builder portSetting(String portSetting) {
       this.portSetting = Objects.requireNonNull(portSetting, "portSetting");
+      return this;
+    }
+
+    /**
+     * Whether a JVM shutdown hook stops the server (the default). An owner that stops several
+     * things in order on exit turns it off and calls {@link KafkaBroker#close()} itself.
+     */
+    public Builder stopOnJvmExit(boolean stopOnJvmExit) {
+      this.stopOnJvmExit = stopOnJvmExit;
       return this;
     }
 
@@ -112,7 +124,7 @@ public final class KafkaBroker implements AutoCloseable {
     } catch (Exception e) {
       throw new InfrastructureStartException(
           "Kafka could not use data directory %s: %s"
-              .formatted(logDirectory, PostgresServer.oneLine(e)),
+              .formatted(logDirectory, InfrastructureStartException.oneLine(e)),
           e);
     }
     try {
@@ -121,14 +133,16 @@ public final class KafkaBroker implements AutoCloseable {
       stop(starting);
       throw new InfrastructureStartException(
           "Kafka failed to start on port %d with data directory %s: %s"
-              .formatted(brokerPort, logDirectory, PostgresServer.oneLine(e)),
+              .formatted(brokerPort, logDirectory, InfrastructureStartException.oneLine(e)),
           e);
     }
     server = starting;
     port = brokerPort;
     clusterId = cluster;
-    shutdownHook = new Thread(this::close, "kafka-shutdown");
-    Runtime.getRuntime().addShutdownHook(shutdownHook);
+    if (stopOnJvmExit) {
+      shutdownHook = new Thread(this::close, "kafka-shutdown");
+      Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
     log.info(
         "Kafka ready at {} (cluster {}, data in {})", bootstrapServers(), cluster, logDirectory);
     return this;

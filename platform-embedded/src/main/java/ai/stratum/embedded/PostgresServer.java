@@ -42,6 +42,7 @@ public final class PostgresServer implements AutoCloseable {
   private final int requestedPort;
   private final String database;
   private final String portSetting;
+  private final boolean stopOnJvmExit;
   private @Nullable EmbeddedPostgres postgres;
   private @Nullable Thread shutdownHook;
 
@@ -50,6 +51,7 @@ public final class PostgresServer implements AutoCloseable {
     this.requestedPort = builder.port;
     this.database = builder.database;
     this.portSetting = builder.portSetting;
+    this.stopOnJvmExit = builder.stopOnJvmExit;
   }
 
   public static Builder builder() {
@@ -61,6 +63,7 @@ public final class PostgresServer implements AutoCloseable {
 
     private @Nullable Path dataDirectory;
     private int port;
+    private boolean stopOnJvmExit = true;
     private String database = DEFAULT_DATABASE;
     private String portSetting = "--postgres-port";
 
@@ -91,6 +94,15 @@ public final class PostgresServer implements AutoCloseable {
     /** The setting a user changes when the port is taken, named in the error message. */
     public Builder portSetting(String portSetting) {
       this.portSetting = Objects.requireNonNull(portSetting, "portSetting");
+      return this;
+    }
+
+    /**
+     * Whether a JVM shutdown hook stops the server (the default). An owner that stops several
+     * things in order on exit turns it off and calls {@link PostgresServer#close()} itself.
+     */
+    public Builder stopOnJvmExit(boolean stopOnJvmExit) {
+      this.stopOnJvmExit = stopOnJvmExit;
       return this;
     }
 
@@ -129,7 +141,7 @@ public final class PostgresServer implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       throw new InfrastructureStartException(
           "PostgreSQL failed to start on port %d with data directory %s: %s"
-              .formatted(port, directory, oneLine(e)),
+              .formatted(port, directory, InfrastructureStartException.oneLine(e)),
           e);
     }
     postgres = started;
@@ -138,11 +150,16 @@ public final class PostgresServer implements AutoCloseable {
     } catch (SQLException e) {
       close();
       throw new InfrastructureStartException(
-          "PostgreSQL started but database '" + database + "' could not be created: " + oneLine(e),
+          "PostgreSQL started but database '"
+              + database
+              + "' could not be created: "
+              + InfrastructureStartException.oneLine(e),
           e);
     }
-    shutdownHook = new Thread(this::close, "postgres-shutdown");
-    Runtime.getRuntime().addShutdownHook(shutdownHook);
+    if (stopOnJvmExit) {
+      shutdownHook = new Thread(this::close, "postgres-shutdown");
+      Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
     log.info("PostgreSQL ready at {} (data in {})", jdbcUrl(), directory);
     return this;
   }
@@ -250,10 +267,5 @@ public final class PostgresServer implements AutoCloseable {
       // The JVM is already shutting down and will run (or is running) the hook; close() is
       // idempotent.
     }
-  }
-
-  static String oneLine(Throwable e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return message.replaceAll("\\s*\\R\\s*", " ").strip();
   }
 }

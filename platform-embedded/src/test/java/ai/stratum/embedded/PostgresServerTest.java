@@ -152,6 +152,20 @@ class PostgresServerTest {
         .hasMessageContaining("neither empty nor a PostgreSQL data directory");
   }
 
+  @Test
+  void refusesADataDirectoryAServerIsStillRunningOnAndLeavesThatServerAlone() throws SQLException {
+    PostgresServer intruder =
+        PostgresServer.builder().dataDirectory(sharedDirectory.resolve("postgres")).build();
+
+    assertThatThrownBy(intruder::start)
+        .isInstanceOf(InfrastructureStartException.class)
+        .hasMessageContaining("in use by another running process");
+    try (Connection connection = server.dataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      assertThat(strings(statement, "SELECT 1")).containsExactly("1");
+    }
+  }
+
   private static List<String> strings(Statement statement, String query) throws SQLException {
     List<String> values = new ArrayList<>();
     try (ResultSet result = statement.executeQuery(query)) {

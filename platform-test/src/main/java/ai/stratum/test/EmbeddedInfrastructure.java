@@ -35,9 +35,17 @@ final class EmbeddedInfrastructure implements Infrastructure {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a directory for the test servers", e);
     }
+    // SharedInfrastructure's own hook stops both, then deletes the directory.
     PostgresServer postgres =
-        PostgresServer.builder().dataDirectory(directory.resolve("postgres")).build();
-    KafkaBroker kafka = KafkaBroker.builder().dataDirectory(directory.resolve("kafka")).build();
+        PostgresServer.builder()
+            .dataDirectory(directory.resolve("postgres"))
+            .stopOnJvmExit(false)
+            .build();
+    KafkaBroker kafka =
+        KafkaBroker.builder()
+            .dataDirectory(directory.resolve("kafka"))
+            .stopOnJvmExit(false)
+            .build();
     // Kafka starts in this JVM while PostgreSQL boots in its own processes.
     CompletableFuture<Void> postgresStarted =
         CompletableFuture.runAsync(

@@ -23,10 +23,19 @@ public final class FeatureEngine {
   private static final List<String> NAMES = Layout.names();
   private static final List<String> REASON_CODES = Layout.reasonCodes();
 
-  private final FeatureState state;
+  private final FeatureSettings settings;
+  private RiskTables risk;
+  private FeatureState state;
 
   public FeatureEngine(FeatureSettings settings, RiskTables risk) {
+    this.settings = settings;
+    this.risk = risk;
     this.state = new FeatureState(settings, risk);
+  }
+
+  /** Forgets everything: the state of a fresh engine. */
+  public void reset() {
+    state = new FeatureState(settings, risk);
   }
 
   /** Feature names in vector order. */
@@ -41,6 +50,7 @@ public final class FeatureEngine {
 
   /** Replaces the category and country risk tables (they come with a model version). */
   public void useRiskTables(RiskTables risk) {
+    this.risk = risk;
     state.useRiskTables(risk);
   }
 
@@ -74,6 +84,6 @@ public final class FeatureEngine {
   }
 
   public FeatureSettings settings() {
-    return state.settings();
+    return settings;
   }
 }

@@ -50,7 +50,8 @@ public record QualityMetrics(
       truePositives += tiedPositives;
       falsePositives += tiedNegatives;
       if (tiedPositives > 0) {
-        averagePrecision += tiedPositives * ((double) truePositives / (truePositives + falsePositives));
+        averagePrecision +=
+            tiedPositives * ((double) truePositives / (truePositives + falsePositives));
       }
       i = j;
     }
@@ -73,7 +74,13 @@ public record QualityMetrics(
   public String toString() {
     return String.format(
         "transactions=%d frauds=%d PR-AUC=%.4f ROC-AUC=%.4f recall@%.2f%%=%.4f precision@%.2f%%=%.4f",
-        transactions, frauds, prAuc, rocAuc, alertRate * 100, recallAtAlertRate, alertRate * 100,
+        transactions,
+        frauds,
+        prAuc,
+        rocAuc,
+        alertRate * 100,
+        recallAtAlertRate,
+        alertRate * 100,
         precisionAtAlertRate);
   }
 }

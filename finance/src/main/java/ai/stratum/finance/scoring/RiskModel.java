@@ -32,7 +32,8 @@ public final class RiskModel {
           "model " + bundle.version() + " was trained on another feature layout; retrain it");
     }
     if (trees.features() != N) {
-      throw new IllegalArgumentException("the trees take " + trees.features() + " features, not " + N);
+      throw new IllegalArgumentException(
+          "the trees take " + trees.features() + " features, not " + N);
     }
     this.server = server;
     this.bundle = bundle;
@@ -72,8 +73,11 @@ public final class RiskModel {
     for (int row = 0; row < rows; row++) {
       float[] raw = new float[N];
       System.arraycopy(features, row * N, raw, 0, N);
-      treeScores.add(server.predict(bundle.gbdt().model(), List.of(Tensor.ofFloats(raw, N)), timeout));
-      mlpScores.add(server.predict(bundle.mlp().model(), List.of(Tensor.ofFloats(mlpInput(raw), N)), timeout));
+      treeScores.add(
+          server.predict(bundle.gbdt().model(), List.of(Tensor.ofFloats(raw, N)), timeout));
+      mlpScores.add(
+          server.predict(
+              bundle.mlp().model(), List.of(Tensor.ofFloats(mlpInput(raw), N)), timeout));
     }
     for (int row = 0; row < rows; row++) {
       treeMargins[row] = logit(value(treeScores.get(row)));

@@ -42,7 +42,8 @@ public final class RiskModels {
   public static ScoringBundle readBundle(Path directory) {
     try {
       return StratumJson.mapper()
-          .readValue(Files.readAllBytes(directory.resolve(ScoringBundle.FILE)), ScoringBundle.class);
+          .readValue(
+              Files.readAllBytes(directory.resolve(ScoringBundle.FILE)), ScoringBundle.class);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + directory.resolve(ScoringBundle.FILE), e);
     }
@@ -57,14 +58,23 @@ public final class RiskModels {
     Path gbdtFile = directory.resolve(gbdt.file());
     server.deploy(
         new ModelDeployment(
-            new ModelRef(gbdt.model(), gbdt.modelVersion()), ModelFramework.XGBOOST, GBDT_SIGNATURE,
-            gbdtFile, gbdt.sha256(), batching));
+            new ModelRef(gbdt.model(), gbdt.modelVersion()),
+            ModelFramework.XGBOOST,
+            GBDT_SIGNATURE,
+            gbdtFile,
+            gbdt.sha256(),
+            batching));
     server.deploy(
         new ModelDeployment(
-            new ModelRef(mlp.model(), mlp.modelVersion()), ModelFramework.PYTORCH, MLP_SIGNATURE,
-            directory.resolve(mlp.file()), mlp.sha256(), batching));
+            new ModelRef(mlp.model(), mlp.modelVersion()),
+            ModelFramework.PYTORCH,
+            MLP_SIGNATURE,
+            directory.resolve(mlp.file()),
+            mlp.sha256(),
+            batching));
     try {
-      TreeEnsemble trees = TreeEnsemble.fromXgboostJson(Files.readAllBytes(gbdtFile), StratumJson.mapper());
+      TreeEnsemble trees =
+          TreeEnsemble.fromXgboostJson(Files.readAllBytes(gbdtFile), StratumJson.mapper());
       return new RiskModel(server, bundle, trees, timeout);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + gbdtFile, e);
@@ -94,7 +104,9 @@ public final class RiskModels {
         RiskModels.class.getClassLoader().getResourceAsStream(CLASSPATH_DIRECTORY + file)) {
       if (in == null) {
         throw new IOException(
-            CLASSPATH_DIRECTORY + file + " is not on the classpath; train with ./stratum train finance");
+            CLASSPATH_DIRECTORY
+                + file
+                + " is not on the classpath; train with ./stratum train finance");
       }
       Files.copy(in, directory.resolve(file), StandardCopyOption.REPLACE_EXISTING);
     }

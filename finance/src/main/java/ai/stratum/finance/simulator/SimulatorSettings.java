@@ -35,6 +35,6 @@ public record SimulatorSettings(
   /** One bank, 20,000 cards, 2,000 merchants, 3 transactions per card per day. */
   public static SimulatorSettings standard(long seed, Instant start) {
     return new SimulatorSettings(
-        seed, List.of(TenantId.of("demo-bank")), 20_000, 2_000, start, 3.0, 600);
+        seed, List.of(TenantId.of("demo-bank")), 20_000, 2_000, start, 3.0, 400);
   }
 }

@@ -23,8 +23,12 @@ class ThresholdConfiguration {
 
   @Bean
   ThresholdPolicy thresholdPolicy(
-      ThresholdSettings settings, JdbcTemplate jdbc, TransactionTemplate transactions, AuditLog audit) {
-    return new ThresholdPolicy(settings, new JdbcThresholdJournal(jdbc, transactions, audit), Clock.systemUTC());
+      ThresholdSettings settings,
+      JdbcTemplate jdbc,
+      TransactionTemplate transactions,
+      AuditLog audit) {
+    return new ThresholdPolicy(
+        settings, new JdbcThresholdJournal(jdbc, transactions, audit), Clock.systemUTC());
   }
 
   /** Runs the adaptation on its own thread so database writes never delay a decision. */
@@ -35,7 +39,9 @@ class ThresholdConfiguration {
 
       @Override
       public void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("threshold-adaptation").daemon().factory());
+        scheduler =
+            Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("threshold-adaptation").daemon().factory());
         long period = settings.interval().toMillis();
         scheduler.scheduleWithFixedDelay(
             () -> {
@@ -45,7 +51,9 @@ class ThresholdConfiguration {
                 log.warn("Threshold adaptation failed; thresholds stay as they are", e);
               }
             },
-            period, period, TimeUnit.MILLISECONDS);
+            period,
+            period,
+            TimeUnit.MILLISECONDS);
       }
 
       @Override

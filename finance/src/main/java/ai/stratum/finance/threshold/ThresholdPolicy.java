@@ -10,10 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Per-tenant thresholds that adapt to keep the alert rate within budget. Scores are recorded as
- * decisions are made; {@link #adapt()} (run periodically, off the scoring path) moves each
- * tenant's thresholds towards the quantiles of its recent scores that spend exactly the budget,
- * by at most {@code maxStep} per run and never beyond the bounds, and journals every change.
- * Thread-safe.
+ * decisions are made; {@link #adapt()} (run periodically, off the scoring path) moves each tenant's
+ * thresholds towards the quantiles of its recent scores that spend exactly the budget, by at most
+ * {@code maxStep} per run and never beyond the bounds, and journals every change. Thread-safe.
  */
 public final class ThresholdPolicy {
 
@@ -26,7 +25,9 @@ public final class ThresholdPolicy {
     this.settings = settings;
     this.journal = journal;
     this.clock = clock;
-    journal.load().forEach((tenant, thresholds) -> tenants.put(tenant, new TenantThresholds(thresholds)));
+    journal
+        .load()
+        .forEach((tenant, thresholds) -> tenants.put(tenant, new TenantThresholds(thresholds)));
   }
 
   /** The thresholds in force for the tenant. */
@@ -34,7 +35,9 @@ public final class ThresholdPolicy {
     return state(tenant).thresholds;
   }
 
-  /** Records a score for the tenant's next adaptation and returns the thresholds to decide it by. */
+  /**
+   * Records a score for the tenant's next adaptation and returns the thresholds to decide it by.
+   */
   public Thresholds record(TenantId tenant, double score) {
     TenantThresholds state = state(tenant);
     synchronized (state) {
@@ -45,27 +48,29 @@ public final class ThresholdPolicy {
 
   /** The thresholds of every tenant seen so far. */
   public Map<TenantId, Thresholds> all() {
-    Map<TenantId, Thresholds> all = new java.util.TreeMap<>(java.util.Comparator.comparing(TenantId::value));
+    Map<TenantId, Thresholds> all =
+        new java.util.TreeMap<>(java.util.Comparator.comparing(TenantId::value));
     tenants.forEach((tenant, state) -> all.put(tenant, state.thresholds));
     return all;
   }
 
-  /** Adapts every tenant with enough recent scores; returns the changes made (already journaled). */
+  /**
+   * Adapts every tenant with enough recent scores; returns the changes made (already journaled).
+   */
   public List<ThresholdChange> adapt() {
     List<ThresholdChange> changes = new ArrayList<>();
-    tenants.forEach(
-        (tenant, state) -> {
-          ThresholdChange change;
-          synchronized (state) {
-            change = adapt(tenant, state);
-            state.histogram.decay(settings.memory());
-          }
-          if (change != null) {
-            journal.record(change);
-            state.thresholds = change.to();
-            changes.add(change);
-          }
-        });
+    tenants.forEach((tenant, state) -> {
+      ThresholdChange change;
+      synchronized (state) {
+        change = adapt(tenant, state);
+        state.histogram.decay(settings.memory());
+      }
+      if (change != null) {
+        journal.record(change);
+        state.thresholds = change.to();
+        changes.add(change);
+      }
+    });
     return changes;
   }
 
@@ -76,28 +81,47 @@ public final class ThresholdPolicy {
     }
     double budget = settings.budgetOf(tenant.value());
     Thresholds from = state.thresholds;
-    double review = step(from.review(), histogram.thresholdFor(budget), settings.minReview(), settings.maxReview());
+    double review =
+        step(
+            from.review(),
+            histogram.thresholdFor(budget),
+            settings.minReview(),
+            settings.maxReview());
     double decline =
-        step(from.decline(), histogram.thresholdFor(budget * settings.declineShare()), settings.minDecline(), settings.maxDecline());
+        step(
+            from.decline(),
+            histogram.thresholdFor(budget * settings.declineShare()),
+            settings.minDecline(),
+            settings.maxDecline());
     decline = Math.max(decline, review);
     if (Math.abs(review - from.review()) < 1e-3 && Math.abs(decline - from.decline()) < 1e-3) {
       return null;
     }
     state.observationsAtLastChange = histogram.observations();
     return new ThresholdChange(
-        tenant, from, new Thresholds(review, decline), histogram.shareAtOrAbove(from.review()), budget,
-        histogram.observations(), clock.instant());
+        tenant,
+        from,
+        new Thresholds(review, decline),
+        histogram.shareAtOrAbove(from.review()),
+        budget,
+        histogram.observations(),
+        clock.instant());
   }
 
   private double step(double current, double target, double min, double max) {
     double limited =
-        Math.max(current * (1 - settings.maxStep()), Math.min(current * (1 + settings.maxStep()), target));
+        Math.max(
+            current * (1 - settings.maxStep()),
+            Math.min(current * (1 + settings.maxStep()), target));
     return Math.max(min, Math.min(max, limited));
   }
 
   private TenantThresholds state(TenantId tenant) {
     return tenants.computeIfAbsent(
-        tenant, t -> new TenantThresholds(new Thresholds(settings.initialReview(), settings.initialDecline())));
+        tenant,
+        t ->
+            new TenantThresholds(
+                new Thresholds(settings.initialReview(), settings.initialDecline())));
   }
 
   private static final class TenantThresholds {

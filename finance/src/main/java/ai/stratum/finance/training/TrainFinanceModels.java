@@ -64,7 +64,9 @@ public final class TrainFinanceModels {
     long warmupEnd = START.plus(WEEK).toEpochMilli();
 
     RiskTables riskTables = learnRiskTables(simulation, trainEnd);
-    log("risk tables: %d categories, %d countries", riskTables.merchantCategoryRisk().size(), riskTables.countryRisk().size());
+    log(
+        "risk tables: %d categories, %d countries",
+        riskTables.merchantCategoryRisk().size(), riskTables.countryRisk().size());
 
     Dataset train = new Dataset();
     Dataset calibration = new Dataset();
@@ -88,18 +90,30 @@ public final class TrainFinanceModels {
       }
       if (time < trainEnd) {
         if (next.isFraud() || sampler.nextDouble() < TRAIN_LEGIT_SAMPLE) {
-          train.add(row, next.isFraud(), next.isFraud() ? 1 : (float) (1 / TRAIN_LEGIT_SAMPLE), pattern);
+          train.add(
+              row, next.isFraud(), next.isFraud() ? 1 : (float) (1 / TRAIN_LEGIT_SAMPLE), pattern);
         }
       } else if (time < calibrationEnd) {
         if (next.isFraud() || sampler.nextDouble() < CALIBRATION_LEGIT_SAMPLE) {
-          calibration.add(row, next.isFraud(), next.isFraud() ? 1 : (float) (1 / CALIBRATION_LEGIT_SAMPLE), pattern);
+          calibration.add(
+              row,
+              next.isFraud(),
+              next.isFraud() ? 1 : (float) (1 / CALIBRATION_LEGIT_SAMPLE),
+              pattern);
         }
       } else {
         test.add(row, next.isFraud(), 1, pattern);
       }
     }
-    log("simulated %d events: train %d rows (%d fraud), calibration %d (%d), test %d (%d)", events,
-        train.rows(), train.frauds(), calibration.rows(), calibration.frauds(), test.rows(), test.frauds());
+    log(
+        "simulated %d events: train %d rows (%d fraud), calibration %d (%d), test %d (%d)",
+        events,
+        train.rows(),
+        train.frauds(),
+        calibration.rows(),
+        calibration.frauds(),
+        test.rows(),
+        test.frauds());
 
     byte[] gbdt = GbdtTrainer.train(train, SEED);
     log("trained XGBoost: %d rounds, depth %d", GbdtTrainer.ROUNDS, GbdtTrainer.MAX_DEPTH);
@@ -111,10 +125,21 @@ public final class TrainFinanceModels {
     Files.write(output.resolve("finance-mlp.zip"), mlp);
 
     ScoringBundle draft =
-        bundle(sha256(gbdt), sha256(mlp), standardisation, new ScoringBundle.Calibration(1, 0, 0), riskTables, Map.of(), Map.of());
-    Files.write(output.resolve(ScoringBundle.FILE), StratumJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(draft));
+        bundle(
+            sha256(gbdt),
+            sha256(mlp),
+            standardisation,
+            new ScoringBundle.Calibration(1, 0, 0),
+            riskTables,
+            Map.of(),
+            Map.of());
+    Files.write(
+        output.resolve(ScoringBundle.FILE),
+        StratumJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(draft));
 
-    BatchingSettings batching = new BatchingSettings(256, Duration.ofMillis(1), 65_536, 1, Duration.ofSeconds(60), Duration.ofSeconds(1));
+    BatchingSettings batching =
+        new BatchingSettings(
+            256, Duration.ofMillis(1), 65_536, 1, Duration.ofSeconds(60), Duration.ofSeconds(1));
     try (ModelServer server =
         new ModelServer(
             List.of(new PyTorchRuntime(1), new XGBoostRuntime(1)),
@@ -124,17 +149,52 @@ public final class TrainFinanceModels {
       RiskModel served = RiskModels.deploy(server, output, batching, Duration.ofSeconds(60));
       double[] treeMargins = new double[calibration.rows()];
       double[] mlpLogits = new double[calibration.rows()];
-      served.rawScores(calibration.features(), calibration.rows(), treeMargins, mlpLogits);
-      double[] beta = LogisticCalibrator.fit(treeMargins, mlpLogits, calibration.labels(), calibration.weights(), calibration.rows());
-      ScoringBundle.Calibration calibrator = new ScoringBundle.Calibration(beta[0], beta[1], beta[2]);
-      log("calibration: p = sigmoid(%.4f * treeMargin + %.4f * mlpLogit + %.4f)", beta[0], beta[1], beta[2]);
+      rawScores(served, calibration, treeMargins, mlpLogits);
+      double[] beta =
+          LogisticCalibrator.fit(
+              treeMargins,
+              mlpLogits,
+              calibration.labels(),
+              calibration.weights(),
+              calibration.rows());
+      ScoringBundle.Calibration calibrator =
+          new ScoringBundle.Calibration(beta[0], beta[1], beta[2]);
+      log(
+          "calibration: p = sigmoid(%.4f * treeMargin + %.4f * mlpLogit + %.4f)",
+          beta[0], beta[1], beta[2]);
 
       Map<String, Object> metrics = evaluate(served, test, calibrator);
       ScoringBundle bundle =
-          bundle(sha256(gbdt), sha256(mlp), standardisation, calibrator, riskTables, metrics,
+          bundle(
+              sha256(gbdt),
+              sha256(mlp),
+              standardisation,
+              calibrator,
+              riskTables,
+              metrics,
               provenance(events, train, calibration, test));
-      Files.write(output.resolve(ScoringBundle.FILE), StratumJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(bundle));
+      Files.write(
+          output.resolve(ScoringBundle.FILE),
+          StratumJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(bundle));
       log("wrote %s", output.toAbsolutePath());
+    }
+  }
+
+  /** Scores in chunks that fit the model queues. */
+  private static void rawScores(
+      RiskModel served, Dataset rows, double[] treeMargins, double[] mlpLogits) {
+    int chunk = 8192;
+    float[] all = rows.featuresView();
+    double[] trees = new double[chunk];
+    double[] mlp = new double[chunk];
+    for (int start = 0; start < rows.rows(); start += chunk) {
+      int n = Math.min(chunk, rows.rows() - start);
+      float[] part =
+          java.util.Arrays.copyOfRange(
+              all, start * FeatureEngine.SIZE, (start + n) * FeatureEngine.SIZE);
+      served.rawScores(part, n, trees, mlp);
+      System.arraycopy(trees, 0, treeMargins, start, n);
+      System.arraycopy(mlp, 0, mlpLogits, start, n);
     }
   }
 
@@ -143,10 +203,11 @@ public final class TrainFinanceModels {
     return new FeatureSettings(32_768, 32_768, 4_096, 65_536);
   }
 
-  private static Map<String, Object> evaluate(RiskModel served, Dataset test, ScoringBundle.Calibration calibrator) {
+  private static Map<String, Object> evaluate(
+      RiskModel served, Dataset test, ScoringBundle.Calibration calibrator) {
     double[] treeMargins = new double[test.rows()];
     double[] mlpLogits = new double[test.rows()];
-    served.rawScores(test.features(), test.rows(), treeMargins, mlpLogits);
+    rawScores(served, test, treeMargins, mlpLogits);
     double[] ensemble = new double[test.rows()];
     double[] treesOnly = new double[test.rows()];
     double[] mlpOnly = new double[test.rows()];
@@ -191,7 +252,8 @@ public final class TrainFinanceModels {
       }
     }
     Map<String, Double> recall = new LinkedHashMap<>();
-    counts.forEach((pattern, count) -> recall.put(pattern, count[0] == 0 ? 0 : (double) count[1] / count[0]));
+    counts.forEach(
+        (pattern, count) -> recall.put(pattern, count[0] == 0 ? 0 : (double) count[1] / count[0]));
     log("recall by pattern at %.1f%% alerts: %s", ALERT_RATE * 100, recall);
     return recall;
   }
@@ -223,7 +285,8 @@ public final class TrainFinanceModels {
       count(countries, next.transaction().merchantCountry(), next.isFraud());
     }
     double prior = (double) frauds / total;
-    return new RiskTables(smooth(categories, prior), smooth(countries, prior), (float) logit(prior));
+    return new RiskTables(
+        smooth(categories, prior), smooth(countries, prior), (float) logit(prior));
   }
 
   private static void count(Map<String, long[]> counts, String key, boolean fraud) {
@@ -238,11 +301,10 @@ public final class TrainFinanceModels {
   private static Map<String, Float> smooth(Map<String, long[]> counts, double prior) {
     double strength = 200;
     Map<String, Float> risk = new java.util.TreeMap<>();
-    counts.forEach(
-        (key, count) -> {
-          double rate = (count[1] + prior * strength) / (count[0] + strength);
-          risk.put(key, (float) logit(rate));
-        });
+    counts.forEach((key, count) -> {
+      double rate = (count[1] + prior * strength) / (count[0] + strength);
+      risk.put(key, (float) logit(rate));
+    });
     return risk;
   }
 
@@ -251,8 +313,13 @@ public final class TrainFinanceModels {
   }
 
   private static ScoringBundle bundle(
-      String gbdtSha, String mlpSha, float[][] standardisation, ScoringBundle.Calibration calibration,
-      RiskTables riskTables, Map<String, Object> metrics, Map<String, Object> provenance) {
+      String gbdtSha,
+      String mlpSha,
+      float[][] standardisation,
+      ScoringBundle.Calibration calibration,
+      RiskTables riskTables,
+      Map<String, Object> metrics,
+      Map<String, Object> provenance) {
     return new ScoringBundle(
         "finance-risk-1 (finance-gbdt v1 + finance-mlp v1)",
         FeatureEngine.names(),
@@ -267,7 +334,8 @@ public final class TrainFinanceModels {
         provenance);
   }
 
-  private static Map<String, Object> provenance(long events, Dataset train, Dataset calibration, Dataset test) {
+  private static Map<String, Object> provenance(
+      long events, Dataset train, Dataset calibration, Dataset test) {
     Map<String, Object> provenance = new LinkedHashMap<>();
     provenance.put("command", "./stratum train finance");
     provenance.put("mainClass", TrainFinanceModels.class.getName());
@@ -281,10 +349,33 @@ public final class TrainFinanceModels {
     provenance.put("calibrationFrauds", calibration.frauds());
     provenance.put("testRows", test.rows());
     provenance.put("testFrauds", test.frauds());
-    provenance.put("gbdt", Map.of("library", "XGBoost4J 3.0.4", "rounds", GbdtTrainer.ROUNDS, "parameters", GbdtTrainer.parameters(SEED)));
-    provenance.put("mlp", Map.of("library", "DJL 0.35.1 on PyTorch", "hidden", MlpTrainer.HIDDEN, "epochs", MlpTrainer.EPOCHS,
-        "batch", MlpTrainer.BATCH, "optimizer", "Adam lr=1e-3", "loss", "weighted binary cross-entropy"));
-    provenance.put("calibration", "logistic regression of the label on (tree margin, MLP logit), Newton's method, calibration week");
+    provenance.put(
+        "gbdt",
+        Map.of(
+            "library",
+            "XGBoost4J 3.0.4",
+            "rounds",
+            GbdtTrainer.ROUNDS,
+            "parameters",
+            GbdtTrainer.parameters(SEED)));
+    provenance.put(
+        "mlp",
+        Map.of(
+            "library",
+            "DJL 0.35.1 on PyTorch",
+            "hidden",
+            MlpTrainer.HIDDEN,
+            "epochs",
+            MlpTrainer.EPOCHS,
+            "batch",
+            MlpTrainer.BATCH,
+            "optimizer",
+            "Adam lr=1e-3",
+            "loss",
+            "weighted binary cross-entropy"));
+    provenance.put(
+        "calibration",
+        "logistic regression of the label on (tree margin, MLP logit), Newton's method, calibration week");
     provenance.put("alertRate", ALERT_RATE);
     return provenance;
   }

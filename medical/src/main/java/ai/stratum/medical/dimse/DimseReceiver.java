@@ -46,23 +46,22 @@ public class DimseReceiver implements SmartLifecycle {
 
   private static Map<String, TenantId> tenantsByCallingAe(Map<String, List<String>> tenants) {
     Map<String, TenantId> byAe = new HashMap<>();
-    tenants.forEach(
-        (tenant, titles) -> {
-          TenantId id = TenantId.of(tenant);
-          for (String title : titles) {
-            TenantId previous = byAe.put(title.strip(), id);
-            if (previous != null && !previous.equals(id)) {
-              throw new IllegalStateException(
-                  "calling AE title "
-                      + title
-                      + " is listed for tenants "
-                      + previous
-                      + " and "
-                      + id
-                      + " (stratum.medical.dimse.tenants); each AE title may belong to one tenant");
-            }
-          }
-        });
+    tenants.forEach((tenant, titles) -> {
+      TenantId id = TenantId.of(tenant);
+      for (String title : titles) {
+        TenantId previous = byAe.put(title.strip(), id);
+        if (previous != null && !previous.equals(id)) {
+          throw new IllegalStateException(
+              "calling AE title "
+                  + title
+                  + " is listed for tenants "
+                  + previous
+                  + " and "
+                  + id
+                  + " (stratum.medical.dimse.tenants); each AE title may belong to one tenant");
+        }
+      }
+    });
     return Map.copyOf(byAe);
   }
 

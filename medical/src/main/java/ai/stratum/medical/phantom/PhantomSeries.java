@@ -122,6 +122,7 @@ public final class PhantomSeries {
             .string(DicomTags.STUDY_ID, "1")
             .integers(DicomTags.SERIES_NUMBER, 1)
             .integers(DicomTags.INSTANCE_NUMBER, index + 1)
+            .integers(DicomTags.ACQUISITION_NUMBER, 1)
             .numbers(DicomTags.IMAGE_POSITION_PATIENT, origin, origin, z)
             .numbers(DicomTags.IMAGE_ORIENTATION_PATIENT, 1, 0, 0, 0, 1, 0)
             .string(DicomTags.FRAME_OF_REFERENCE_UID, frameOfReferenceUid)

@@ -24,7 +24,6 @@ public final class FeatureState {
   private static final long HOUR = 3_600_000L;
   private static final long DAY = 86_400_000L;
 
-  private final FeatureSettings settings;
   private final EntityState[] entities;
   private final CardHistory cards;
   private final RecentCards merchantCards;
@@ -37,7 +36,6 @@ public final class FeatureState {
   private long tenantSeed;
 
   public FeatureState(FeatureSettings settings, RiskTables risk) {
-    this.settings = settings;
     this.risk = risk;
     entities =
         new EntityState[] {
@@ -499,9 +497,5 @@ public final class FeatureState {
     cards.read(in);
     merchantCards.read(in);
     deviceCards.read(in);
-  }
-
-  public FeatureSettings settings() {
-    return settings;
   }
 }

@@ -40,8 +40,15 @@ public final class TreeEnsemble {
     if (!"binary:logistic".equals(objective)) {
       throw new IllegalArgumentException("expected a binary:logistic model, got " + objective);
     }
-    int features = Integer.parseInt(learner.path("learner_model_param").path("num_feature").asString());
-    String base = learner.path("learner_model_param").path("base_score").asString().replace("[", "").replace("]", "");
+    int features =
+        Integer.parseInt(learner.path("learner_model_param").path("num_feature").asString());
+    String base =
+        learner
+            .path("learner_model_param")
+            .path("base_score")
+            .asString()
+            .replace("[", "")
+            .replace("]", "");
     double baseProbability = Double.parseDouble(base);
     double baseMargin = Math.log(baseProbability / (1 - baseProbability));
     JsonNode model = learner.path("gradient_booster").path("model");
@@ -110,7 +117,13 @@ public final class TreeEnsemble {
     final double[] cover;
     final double[] values;
 
-    private Tree(int[] left, int[] right, int[] split, float[] threshold, boolean[] defaultLeft, double[] cover) {
+    private Tree(
+        int[] left,
+        int[] right,
+        int[] split,
+        float[] threshold,
+        boolean[] defaultLeft,
+        double[] cover) {
       this.left = left;
       this.right = right;
       this.split = split;
@@ -162,7 +175,8 @@ public final class TreeEnsemble {
       if (left[node] < 0) {
         return values[node];
       }
-      return (cover[left[node]] * expected(left[node]) + cover[right[node]] * expected(right[node])) / cover[node];
+      return (cover[left[node]] * expected(left[node]) + cover[right[node]] * expected(right[node]))
+          / cover[node];
     }
 
     /** XGBoost's rule: left when x < threshold, the default branch when x is missing (NaN). */
@@ -187,8 +201,16 @@ public final class TreeEnsemble {
     }
 
     private void recurse(
-        float[] x, int offset, double[] phi, Workspace w, int node, int depth, int parentStart,
-        double zeroFraction, double oneFraction, int featureIndex) {
+        float[] x,
+        int offset,
+        double[] phi,
+        Workspace w,
+        int node,
+        int depth,
+        int parentStart,
+        double zeroFraction,
+        double oneFraction,
+        int featureIndex) {
       int start = parentStart + depth;
       if (depth > 0) {
         // copy the parent's path (depth elements) to this level's segment
@@ -221,11 +243,32 @@ public final class TreeEnsemble {
         uniqueDepth--;
       }
       double nodeCover = cover[node];
-      recurse(x, offset, phi, w, hot, uniqueDepth + 1, start, cover[hot] / nodeCover * incomingZero, incomingOne, split[node]);
-      recurse(x, offset, phi, w, cold, uniqueDepth + 1, start, cover[cold] / nodeCover * incomingZero, 0, split[node]);
+      recurse(
+          x,
+          offset,
+          phi,
+          w,
+          hot,
+          uniqueDepth + 1,
+          start,
+          cover[hot] / nodeCover * incomingZero,
+          incomingOne,
+          split[node]);
+      recurse(
+          x,
+          offset,
+          phi,
+          w,
+          cold,
+          uniqueDepth + 1,
+          start,
+          cover[cold] / nodeCover * incomingZero,
+          0,
+          split[node]);
     }
 
-    private static void extend(Workspace w, int s, int depth, double zeroFraction, double oneFraction, int featureIndex) {
+    private static void extend(
+        Workspace w, int s, int depth, double zeroFraction, double oneFraction, int featureIndex) {
       w.feature[s + depth] = featureIndex;
       w.zero[s + depth] = zeroFraction;
       w.one[s + depth] = oneFraction;

@@ -113,8 +113,15 @@ public final class StreamGenerator {
     EntryMode entry;
     boolean atm = !online && random.nextDouble() < 0.05;
     if (online) {
-      channel = random.nextDouble() < 0.05 ? Channel.TRANSFER : Channel.ECOM;
+      double r = random.nextDouble();
+      channel = r < 0.05 ? Channel.TRANSFER : r < 0.08 ? Channel.MOTO : Channel.ECOM;
       entry = random.nextDouble() < 0.7 ? EntryMode.TOKEN : EntryMode.MANUAL;
+      if (random.nextDouble() < 0.03) {
+        // app stores, top-ups and verification charges look like card testing but are not
+        amount = 0.5 + random.nextDouble() * 2;
+      } else if (random.nextDouble() < 0.05) {
+        amount = 50 * Math.max(1, Math.round(amount / 50));
+      }
     } else if (atm) {
       channel = Channel.ATM;
       entry = EntryMode.CHIP;
@@ -126,10 +133,20 @@ public final class StreamGenerator {
     }
     String device =
         online
-            ? (random.nextDouble() < 0.02 ? "d-new-" + run + "-" + sequence : world.device[card])
+            ? (random.nextDouble() < 0.03 ? "d-new-" + run + "-" + sequence : world.device[card])
             : null;
-    latitude = online ? world.homeLatitude[card] : world.merchantLatitude[merchant];
-    longitude = online ? world.homeLongitude[card] : world.merchantLongitude[merchant];
+    boolean roaming = online && random.nextDouble() < 0.05;
+    latitude =
+        online
+            ? world.homeLatitude[card] + (roaming ? random.nextGaussian() * 5 : 0)
+            : world.merchantLatitude[merchant];
+    longitude =
+        online
+            ? world.homeLongitude[card] + (roaming ? random.nextGaussian() * 5 : 0)
+            : world.merchantLongitude[merchant];
+    if (!online && random.nextDouble() < 0.08) {
+      scheduleShoppingTrip(card, merchant);
+    }
     return transaction(
         card,
         merchant,
@@ -142,6 +159,35 @@ public final class StreamGenerator {
         latitude,
         longitude,
         !online);
+  }
+
+  /** A legitimate burst: a few more purchases at stores of the same city within two hours. */
+  private void scheduleShoppingTrip(int card, int merchant) {
+    int[] stores = world.storesByCity[world.merchantCity[merchant]];
+    long t = clock;
+    int purchases = 1 + random.nextInt(5);
+    for (int i = 0; i < purchases && stores.length > 0; i++) {
+      t += 5 * MINUTE + random.nextInt((int) (30 * MINUTE));
+      int store = stores[random.nextInt(stores.length)];
+      double amount =
+          Math.exp(world.amountMu[card] + random.nextGaussian() * world.amountSigma[card])
+              * world.merchantScale[store];
+      scheduled.add(
+          new SimulatedTransaction(
+              transaction(
+                  card,
+                  store,
+                  amount,
+                  t,
+                  Channel.POS,
+                  EntryMode.CONTACTLESS,
+                  null,
+                  null,
+                  world.merchantLatitude[store],
+                  world.merchantLongitude[store],
+                  true),
+              null));
+    }
   }
 
   private void startEpisode(int card) {
@@ -253,13 +299,13 @@ public final class StreamGenerator {
         }
       }
       case BUST_OUT -> {
-        int events = 10 + random.nextInt(16);
+        int events = 6 + random.nextInt(14);
         for (int i = 0; i < events; i++) {
-          t += 20 * MINUTE + random.nextInt((int) (100 * MINUTE));
+          t += 30 * MINUTE + random.nextInt((int) (240 * MINUTE));
           boolean online = random.nextDouble() < 0.5;
           int merchant =
               online ? pickOnline() : pickStore(world.homeCity[card], "5732", "5944", "5311");
-          double amount = 400 + random.nextDouble() * 2600;
+          double amount = Math.exp(world.amountMu[card]) * (3 + random.nextDouble() * 20);
           schedule(
               pattern,
               card,
@@ -331,8 +377,17 @@ public final class StreamGenerator {
       @Nullable String device,
       @Nullable String ip,
       boolean present) {
-    double latitude = present ? world.merchantLatitude[merchant] : world.homeLatitude[card] + 3;
-    double longitude = present ? world.merchantLongitude[merchant] : world.homeLongitude[card] + 3;
+    // online fraud often comes through proxies near the victim, so its location is only a weak
+    // signal
+    boolean proxied = !present && random.nextDouble() < 0.5;
+    double latitude =
+        present
+            ? world.merchantLatitude[merchant]
+            : world.homeLatitude[card] + (proxied ? 0 : random.nextGaussian() * 8);
+    double longitude =
+        present
+            ? world.merchantLongitude[merchant]
+            : world.homeLongitude[card] + (proxied ? 0 : random.nextGaussian() * 8);
     scheduled.add(
         new SimulatedTransaction(
             transaction(

@@ -51,23 +51,23 @@ public final class JdbcThresholdJournal implements ThresholdJournal {
     details.put("observedAlertRate", change.observedAlertRate());
     details.put("alertBudget", change.alertBudget());
     details.put("observations", change.observations());
-    transactions.executeWithoutResult(
-        status -> {
-          jdbc.update(
-              """
-              insert into threshold_policy (tenant_id, review_threshold, decline_threshold, alert_budget, updated_at)
-              values (?, ?, ?, ?, ?)
-              on conflict (tenant_id) do update set review_threshold = excluded.review_threshold,
-                decline_threshold = excluded.decline_threshold, alert_budget = excluded.alert_budget,
-                updated_at = excluded.updated_at
-              """,
-              change.tenant().value(),
-              change.to().review(),
-              change.to().decline(),
-              change.alertBudget(),
-              Timestamp.from(change.at()));
-          audit.append(
-              AuditEvent.of(change.tenant(), ACTOR, ACTION, "thresholds:" + change.tenant().value(), details));
-        });
+    transactions.executeWithoutResult(status -> {
+      jdbc.update(
+          """
+          insert into threshold_policy (tenant_id, review_threshold, decline_threshold, alert_budget, updated_at)
+          values (?, ?, ?, ?, ?)
+          on conflict (tenant_id) do update set review_threshold = excluded.review_threshold,
+            decline_threshold = excluded.decline_threshold, alert_budget = excluded.alert_budget,
+            updated_at = excluded.updated_at
+          """,
+          change.tenant().value(),
+          change.to().review(),
+          change.to().decline(),
+          change.alertBudget(),
+          Timestamp.from(change.at()));
+      audit.append(
+          AuditEvent.of(
+              change.tenant(), ACTOR, ACTION, "thresholds:" + change.tenant().value(), details));
+    });
   }
 }

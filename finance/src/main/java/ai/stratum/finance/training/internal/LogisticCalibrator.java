@@ -1,15 +1,16 @@
 package ai.stratum.finance.training.internal;
 
 /**
- * Logistic regression of the label on (tree margin, MLP logit) by Newton's method: Platt scaling
- * of the pair, which both calibrates and weighs the two models. Rows carry sample weights.
+ * Logistic regression of the label on (tree margin, MLP logit) by Newton's method: Platt scaling of
+ * the pair, which both calibrates and weighs the two models. Rows carry sample weights.
  */
 public final class LogisticCalibrator {
 
   private LogisticCalibrator() {}
 
   /** Returns {treeWeight, mlpWeight, bias}. */
-  public static double[] fit(double[] tree, double[] mlp, float[] labels, float[] weights, int rows) {
+  public static double[] fit(
+      double[] tree, double[] mlp, float[] labels, float[] weights, int rows) {
     double[] beta = {1, 0, 0};
     for (int iteration = 0; iteration < 50; iteration++) {
       double[] gradient = new double[3];

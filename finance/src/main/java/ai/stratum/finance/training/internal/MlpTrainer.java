@@ -21,8 +21,8 @@ import java.util.SplittableRandom;
 
 /**
  * The MLP with DJL on PyTorch: inputs are signed-log1p features standardised with the training
- * statistics, two ReLU layers, one logit; Adam on weighted binary cross-entropy (the weights
- * undo the legitimate-row subsampling).
+ * statistics, two ReLU layers, one logit; Adam on weighted binary cross-entropy (the weights undo
+ * the legitimate-row subsampling).
  */
 public final class MlpTrainer {
 
@@ -61,7 +61,8 @@ public final class MlpTrainer {
   }
 
   /** Trains and returns the artifact bytes ({@link PyTorchArtifact} format). */
-  public static byte[] train(Dataset train, float[] center, float[] scale, long seed) throws IOException {
+  public static byte[] train(Dataset train, float[] center, float[] scale, long seed)
+      throws IOException {
     int rows = train.rows();
     float[] raw = train.featuresView();
     float[] inputs = new float[rows * N];
@@ -120,9 +121,10 @@ public final class MlpTrainer {
       NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
       // weighted logistic loss, written out so the weights apply per row
       NDArray loss =
-          logits.clip(0, Float.MAX_VALUE)
+          logits
+              .clip(0, Float.MAX_VALUE)
               .sub(logits.mul(y))
-              .add(logits.abs().neg().exp().log1p())
+              .add(logits.abs().neg().exp().add(1).log())
               .mul(w)
               .sum()
               .div(w.sum());

@@ -70,6 +70,57 @@ final class PixelDecoder {
     return new PixelFrame(rows, columns, samplesPerPixel, photometric, samples);
   }
 
+  /**
+   * Refuses native pixel data shorter than its image pixel attributes say: PixelMed reads a file
+   * cut short inside the pixel data without complaint.
+   */
+  static void requireCompletePixelData(AttributeList list) {
+    Attribute pixels = list.getPixelData();
+    if (pixels == null || pixels.getVL() == 0) {
+      // PixelMed stops quietly at a value cut short, dropping it: an image without pixel data is
+      // almost always such a file
+      if (list.get(Tags.of(DicomTags.ROWS)) != null
+          && list.get(Tags.of(0x7FE00008)) == null
+          && list.get(Tags.of(0x7FE00009)) == null) {
+        throw new DicomFormatException(
+            "Truncated or incomplete image: it has Rows but no pixel data (7FE00010).");
+      }
+      return;
+    }
+    int rows = Attribute.getSingleIntegerValueOrDefault(list, Tags.of(DicomTags.ROWS), 0);
+    int columns = Attribute.getSingleIntegerValueOrDefault(list, Tags.of(DicomTags.COLUMNS), 0);
+    int samples =
+        Attribute.getSingleIntegerValueOrDefault(list, Tags.of(DicomTags.SAMPLES_PER_PIXEL), 1);
+    int bits = Attribute.getSingleIntegerValueOrDefault(list, Tags.of(DicomTags.BITS_ALLOCATED), 0);
+    int frames =
+        Math.max(
+            1,
+            Attribute.getSingleIntegerValueOrDefault(list, Tags.of(DicomTags.NUMBER_OF_FRAMES), 1));
+    if (rows <= 0 || columns <= 0 || bits <= 0) {
+      throw new DicomFormatException("Pixel data without valid Rows, Columns and Bits Allocated.");
+    }
+    long needed = ((long) rows * columns * samples * frames * bits + 7) / 8;
+    long held;
+    try {
+      held =
+          switch (pixels.getVRAsString()) {
+            case "OW" -> 2L * pixels.getShortValues().length;
+            case "OB", "UN" -> pixels.getByteValues().length;
+            default -> pixels.getVL();
+          };
+    } catch (DicomException e) {
+      throw new DicomFormatException("Pixel data cannot be read: " + PixelMedReader.describe(e), e);
+    }
+    if (held < needed) {
+      throw new DicomFormatException(
+          "Truncated DICOM object: pixel data holds "
+              + held
+              + " bytes, the image needs "
+              + needed
+              + ".");
+    }
+  }
+
   private static int required(AttributeList list, int tag) {
     int value = Attribute.getSingleIntegerValueOrDefault(list, Tags.of(tag), -1);
     if (value <= 0) {

@@ -38,6 +38,9 @@ final class PixelMedObject implements DicomObject {
    * Explicit VR Little Endian, encapsulated pixel data stays in its syntax.
    */
   static PixelMedObject parsed(AttributeList list, String receivedTransferSyntax) {
+    if (!TransferSyntaxes.isEncapsulated(receivedTransferSyntax)) {
+      PixelDecoder.requireCompletePixelData(list);
+    }
     String canonical =
         TransferSyntaxes.isEncapsulated(receivedTransferSyntax)
             ? receivedTransferSyntax

@@ -22,8 +22,10 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +53,7 @@ public final class ProductionModels implements SmartLifecycle {
   private final ScheduledExecutorService syncThread =
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().name("inference-model-sync").daemon().factory());
+  private final Map<String, String> lastFailures = new ConcurrentHashMap<>();
   private volatile boolean running;
 
   public ProductionModels(
@@ -90,6 +93,11 @@ public final class ProductionModels implements SmartLifecycle {
     }
   }
 
+  /** Why the last sync of the model failed, if it did; cleared by the next successful sync. */
+  public Optional<String> lastFailure(String model) {
+    return Optional.ofNullable(lastFailures.get(model));
+  }
+
   @Override
   public void stop() {
     running = false;
@@ -120,17 +128,19 @@ public final class ProductionModels implements SmartLifecycle {
         return;
       }
       ModelVersion version = production.get();
-      if (server.served(name).filter(version.ref()::equals).isPresent()) {
-        return;
+      if (server.served(name).filter(version.ref()::equals).isEmpty()) {
+        deploy(version);
       }
-      deploy(version);
+      lastFailures.remove(name);
     } catch (ModelLoadException e) {
+      lastFailures.put(name, e.getMessage());
       log.error(
           "{}; still serving {}",
           e.getMessage(),
           server.served(name).map(ModelRef::toString).orElse("no version of '" + name + "'"),
           e);
     } catch (RuntimeException e) {
+      lastFailures.put(name, e.toString());
       log.error("Could not sync model '{}' with the registry", name, e);
     }
   }

@@ -346,7 +346,7 @@ public final class ModelRegistry {
       events
           .publish(Topic.PLATFORM_MODELS, now.name(), envelope)
           .get(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException | TimeoutException e) {
+    } catch (ExecutionException | TimeoutException | RuntimeException e) {
       // the change is committed; runtimes pick it up at their next reconciliation with the registry
       log.warn(
           "Could not announce {} of model {} on {}: {}",

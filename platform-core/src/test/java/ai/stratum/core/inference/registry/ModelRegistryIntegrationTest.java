@@ -10,6 +10,7 @@ import ai.stratum.core.events.EventPublisher;
 import ai.stratum.core.events.Topic;
 import ai.stratum.core.inference.ModelFramework;
 import ai.stratum.core.inference.ModelRef;
+import ai.stratum.core.inference.PlatformModelsTopic;
 import ai.stratum.core.inference.TestModels;
 import ai.stratum.core.inference.UnknownModelException;
 import ai.stratum.core.storage.FileSystemContentStore;
@@ -56,6 +57,7 @@ class ModelRegistryIntegrationTest {
 
   @BeforeAll
   static void start() throws Exception {
+    PlatformModelsTopic.create();
     events =
         EventPublisher.using(
             new DefaultKafkaProducerFactory<>(

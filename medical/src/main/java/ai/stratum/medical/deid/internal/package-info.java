@@ -1,0 +1,4 @@
+@NullMarked
+package ai.stratum.medical.deid.internal;
+
+import org.jspecify.annotations.NullMarked;
