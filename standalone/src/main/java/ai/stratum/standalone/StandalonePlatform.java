@@ -55,6 +55,7 @@ final class StandalonePlatform implements AutoCloseable {
               .dataDirectory(dataDir.resolve("postgres"))
               .port(options.postgresPort())
               .portSetting("--postgres-port")
+              .stopOnJvmExit(false)
               .build()
               .start();
       kafka =
@@ -62,6 +63,7 @@ final class StandalonePlatform implements AutoCloseable {
               .dataDirectory(dataDir.resolve("kafka"))
               .port(options.kafkaPort())
               .portSetting("--kafka-port")
+              .stopOnJvmExit(false)
               .build()
               .start();
       for (ServiceDefinition service : ServiceCatalogue.SERVICES) {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
@@ -55,9 +56,15 @@ class StandaloneCrashRecoveryTest {
   @TempDir Path dataDir;
   private final List<Process> launched = new ArrayList<>();
 
+  /** Stops launches gracefully (SIGTERM runs the shutdown hook), so no PostgreSQL outlives the test. */
   @AfterEach
-  void killLeftovers() {
-    launched.forEach(Process::destroyForcibly);
+  void stopLaunched() throws InterruptedException {
+    for (Process process : launched) {
+      process.destroy();
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    }
   }
 
   @Test

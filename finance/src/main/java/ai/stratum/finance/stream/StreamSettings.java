@@ -5,15 +5,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The scoring stream.
+ * The scoring stream. One consumer thread per instance owns the feature state; run one instance
+ * per group (the state is per instance; see the README).
  *
  * @param enabled run the stream (the REST API works without it)
  * @param group consumer group of the scoring instances
  * @param transactionIdPrefix prefix of the transactional producer ids; instances of one group share
  *     it so a restarted instance fences its predecessor
- * @param concurrency consumer threads per instance (each owns some partitions)
  * @param maxPollRecords most records decided in one Kafka transaction
- * @param maxRecordBytes larger input records go to the dead-letter topic unread
  * @param checkpointInterval how often the feature state is checkpointed to PostgreSQL
  * @param checkpointsKept checkpoints kept per group (older ones are deleted)
  * @param maxReplayRecords most records per partition replayed into the feature state at recovery
@@ -23,9 +22,7 @@ public record StreamSettings(
     @DefaultValue("true") boolean enabled,
     @DefaultValue("finance-scoring") String group,
     @DefaultValue("finance-scoring-") String transactionIdPrefix,
-    @DefaultValue("1") int concurrency,
     @DefaultValue("1000") int maxPollRecords,
-    @DefaultValue("16384") int maxRecordBytes,
     @DefaultValue("60s") Duration checkpointInterval,
     @DefaultValue("3") int checkpointsKept,
     @DefaultValue("5000000") long maxReplayRecords) {}

@@ -1,6 +1,7 @@
 package ai.stratum.core.service;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -17,6 +18,20 @@ import org.springframework.core.env.MapPropertySource;
 class ServiceDefaults implements EnvironmentPostProcessor, Ordered {
 
   static final String PROPERTY_SOURCE_NAME = "stratumServiceDefaults";
+
+  /**
+   * Spring Security's servlet auto-configurations, by name because platform-core does not depend on
+   * Spring Security; names of absent classes are ignored by Spring Boot.
+   */
+  static final List<String> SECURITY_AUTO_CONFIGURATIONS =
+      List.of(
+          "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+          "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+          "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+          "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+          "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+          "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
+          "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration");
 
   @Override
   public void postProcessEnvironment(
@@ -73,6 +88,10 @@ class ServiceDefaults implements EnvironmentPostProcessor, Ordered {
     defaults.put("management.info.env.enabled", true);
     defaults.put("springdoc.api-docs.path", "/v3/api-docs");
     defaults.put("springdoc.swagger-ui.path", "/swagger-ui.html");
+    if (!service.authenticatesCallers()) {
+      // a service that sets spring.autoconfigure.exclude itself replaces this list
+      defaults.put("spring.autoconfigure.exclude", String.join(",", SECURITY_AUTO_CONFIGURATIONS));
+    }
     return defaults;
   }
 }

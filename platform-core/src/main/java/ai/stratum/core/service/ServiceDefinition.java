@@ -28,6 +28,12 @@ public record ServiceDefinition(
         service.name(), service.schema(), service.port(), applicationClass);
   }
 
+  /** See {@link StratumService#authenticatesCallers()}. */
+  public boolean authenticatesCallers() {
+    StratumService service = applicationClass.getAnnotation(StratumService.class);
+    return service != null && service.authenticatesCallers();
+  }
+
   /**
    * The Flyway location of the service's own migrations; one folder per service so they can share a
    * classpath.

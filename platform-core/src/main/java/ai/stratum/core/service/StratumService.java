@@ -25,4 +25,12 @@ public @interface StratumService {
 
   /** The HTTP port when nothing else is configured. */
   int port();
+
+  /**
+   * Whether the service authenticates its callers itself with Spring Security. Only the gateway
+   * does; the services behind it trust the tenant header the gateway sets. Services that leave this
+   * off get Spring Security's auto-configuration excluded, so sharing a classpath with the gateway
+   * (standalone mode) does not lock their endpoints.
+   */
+  boolean authenticatesCallers() default false;
 }

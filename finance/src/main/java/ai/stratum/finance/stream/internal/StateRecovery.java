@@ -108,7 +108,6 @@ public final class StateRecovery {
         engine.replay(batch);
         replayed += batch.size();
         pending.removeIf(partition -> consumer.position(partition) >= to.get(partition));
-        consumer.pause(pending.stream().filter(p -> consumer.position(p) >= to.get(p)).toList());
         List<TopicPartition> done = new ArrayList<>(consumer.assignment());
         done.removeAll(pending);
         consumer.pause(done);

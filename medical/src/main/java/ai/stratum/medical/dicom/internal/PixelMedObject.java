@@ -92,9 +92,11 @@ final class PixelMedObject implements DicomObject {
 
   @Override
   public List<String> strings(int tag) {
-    return Arrays.stream(Attribute.getStringValues(list, Tags.of(tag)))
-        .map(v -> v == null ? "" : v.strip())
-        .toList();
+    String[] values = Attribute.getStringValues(list, Tags.of(tag));
+    if (values == null) {
+      return List.of();
+    }
+    return Arrays.stream(values).map(v -> v == null ? "" : v.strip()).toList();
   }
 
   @Override

@@ -18,12 +18,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.KafkaMessageListenerContainer;
@@ -63,42 +61,37 @@ public final class InferenceAutoConfiguration {
         properties.reconcileInterval());
   }
 
-  @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(KafkaMessageListenerContainer.class)
-  @ConditionalOnBean({ProductionModels.class, KafkaProperties.class})
+  /**
+   * Every instance must see every event, so each gets a consumer group of its own. It reads the
+   * topic from the start: replaying old events costs one registry query each, and no event
+   * published while the consumer joins can slip through.
+   */
+  @Bean
+  @ConditionalOnBean({ModelRegistry.class, KafkaProperties.class})
   @ConditionalOnBooleanProperty(
       name = "stratum.core.inference.hot-swap.enabled",
       matchIfMissing = true)
-  static class HotSwapConfiguration {
-
-    /**
-     * Every instance must see every event, so each gets a consumer group of its own. It reads the
-     * topic from the start: replaying old events costs one registry query each, and no event
-     * published while the consumer joins can slip through.
-     */
-    @Bean
-    KafkaMessageListenerContainer<String, String> stratumModelEventsListener(
-        KafkaProperties kafka, ProductionModels models, InferenceProperties properties) {
-      Map<String, Object> config = kafka.buildConsumerProperties();
-      config.put(ConsumerConfig.GROUP_ID_CONFIG, "stratum-inference-" + UUID.randomUUID());
-      config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-      config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-      ContainerProperties container = new ContainerProperties(Topic.PLATFORM_MODELS.topicName());
-      container.setMessageListener(
-          (MessageListener<String, String>)
-              record -> {
-                if (record.key() != null) {
-                  models.onModelEvent(record.key());
-                }
-              });
-      KafkaMessageListenerContainer<String, String> listener =
-          new KafkaMessageListenerContainer<>(
-              new DefaultKafkaConsumerFactory<>(
-                  config, new StringDeserializer(), new StringDeserializer()),
-              container);
-      listener.setBeanName("stratumModelEventsListener");
-      listener.setAutoStartup(!properties.models().isEmpty());
-      return listener;
-    }
+  KafkaMessageListenerContainer<String, String> stratumModelEventsListener(
+      KafkaProperties kafka, ProductionModels models, InferenceProperties properties) {
+    Map<String, Object> config = kafka.buildConsumerProperties();
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, "stratum-inference-" + UUID.randomUUID());
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    ContainerProperties container = new ContainerProperties(Topic.PLATFORM_MODELS.topicName());
+    container.setMessageListener(
+        (MessageListener<String, String>)
+            record -> {
+              if (record.key() != null) {
+                models.onModelEvent(record.key());
+              }
+            });
+    KafkaMessageListenerContainer<String, String> listener =
+        new KafkaMessageListenerContainer<>(
+            new DefaultKafkaConsumerFactory<>(
+                config, new StringDeserializer(), new StringDeserializer()),
+            container);
+    listener.setBeanName("stratumModelEventsListener");
+    listener.setAutoStartup(!properties.models().isEmpty());
+    return listener;
   }
 }

@@ -1,0 +1,27 @@
+package ai.stratum.finance.scoring;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the finance models are served.
+ *
+ * @param modelDirectory a directory holding {@value ScoringBundle#FILE} and its artifacts; unset,
+ *     the version committed under models/finance (on the classpath) is served
+ * @param maxBatchSize most samples the inference core runs together
+ * @param maxDelay longest a sample waits for others to join its batch
+ * @param queueCapacity samples that may wait per model before requests are refused
+ * @param workers inference threads per model
+ * @param timeout deadline of one scoring request
+ */
+@ConfigurationProperties("stratum.finance.scoring")
+public record ScoringSettings(
+    @Nullable Path modelDirectory,
+    @DefaultValue("512") int maxBatchSize,
+    @DefaultValue("1ms") Duration maxDelay,
+    @DefaultValue("32768") int queueCapacity,
+    @DefaultValue("1") int workers,
+    @DefaultValue("10s") Duration timeout) {}

@@ -1,0 +1,166 @@
+package ai.stratum.finance.stream.internal;
+
+import ai.stratum.core.events.EventHeaders;
+import ai.stratum.core.events.Topic;
+import ai.stratum.core.json.StratumJson;
+import ai.stratum.finance.contract.Decision;
+import ai.stratum.finance.contract.ReadResult;
+import ai.stratum.finance.contract.Transaction;
+import ai.stratum.finance.contract.TransactionReader;
+import ai.stratum.finance.decisions.DecisionEngine;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchConsumerAwareMessageListener;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
+import tools.jackson.databind.ObjectWriter;
+
+/**
+ * Decides one polled batch inside the container's Kafka transaction: refused records to the
+ * dead-letter topic, decisions to {@code finance.decisions} keyed by card, offsets committed with
+ * them. If the batch is delivered again (the transaction aborted), the feature state already holds
+ * it, so the state is rebuilt from the last checkpoint and the committed offsets first.
+ */
+public final class ScoringListener
+    implements BatchConsumerAwareMessageListener<String, byte[]>, ConsumerAwareRebalanceListener {
+
+  private static final Logger log = LoggerFactory.getLogger(ScoringListener.class);
+  private static final ObjectWriter DECISION_WRITER = StratumJson.mapper().writerFor(Decision.class);
+
+  private final TransactionReader reader;
+  private final DecisionEngine engine;
+  private final KafkaTemplate<String, byte[]> template;
+  private final DeadLetters deadLetters;
+  private final StateRecovery recovery;
+  private final FeatureCheckpoints checkpoints;
+  private final ExecutorService checkpointWriter;
+  private final String group;
+  private final Duration checkpointInterval;
+  private final int checkpointsKept;
+  private final Clock clock;
+  private final Map<TopicPartition, Long> lastSeen = new HashMap<>();
+  private Instant lastCheckpoint;
+
+  public ScoringListener(
+      TransactionReader reader, DecisionEngine engine, KafkaTemplate<String, byte[]> template,
+      StateRecovery recovery, FeatureCheckpoints checkpoints, ExecutorService checkpointWriter,
+      String group, Duration checkpointInterval, int checkpointsKept, Clock clock) {
+    this.reader = reader;
+    this.engine = engine;
+    this.template = template;
+    this.deadLetters = new DeadLetters(template);
+    this.recovery = recovery;
+    this.checkpoints = checkpoints;
+    this.checkpointWriter = checkpointWriter;
+    this.group = group;
+    this.checkpointInterval = checkpointInterval;
+    this.checkpointsKept = checkpointsKept;
+    this.clock = clock;
+    this.lastCheckpoint = clock.instant();
+  }
+
+  @Override
+  public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+    recover(consumer);
+  }
+
+  @Override
+  public void onMessage(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
+    Instant receivedAt = clock.instant();
+    if (redelivered(records)) {
+      log.info("Batch delivered again after an aborted transaction; rebuilding the feature state");
+      recover(consumer);
+    }
+    List<Transaction> accepted = new ArrayList<>(records.size());
+    List<String> keys = new ArrayList<>(records.size());
+    for (ConsumerRecord<String, byte[]> record : records) {
+      switch (reader.read(record.value())) {
+        case ReadResult.Accepted ok -> {
+          accepted.add(ok.transaction());
+          keys.add(ok.transaction().cardId());
+        }
+        case ReadResult.Rejected rejected -> deadLetters.reject(record, rejected);
+      }
+      lastSeen.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::max);
+    }
+    if (!accepted.isEmpty()) {
+      List<Decision> decisions = engine.decide(accepted, receivedAt);
+      for (int i = 0; i < decisions.size(); i++) {
+        Decision decision = decisions.get(i);
+        ProducerRecord<String, byte[]> out =
+            new ProducerRecord<>(Topic.FINANCE_DECISIONS.topicName(), keys.get(i), DECISION_WRITER.writeValueAsBytes(decision));
+        out.headers().add(EventHeaders.TENANT, decision.tenantId().value().getBytes(StandardCharsets.UTF_8));
+        template.send(out);
+      }
+    }
+    if (!clock.instant().isBefore(lastCheckpoint.plus(checkpointInterval))) {
+      checkpoint(consumer);
+    }
+  }
+
+  private boolean redelivered(List<ConsumerRecord<String, byte[]>> records) {
+    for (ConsumerRecord<String, byte[]> record : records) {
+      Long seen = lastSeen.get(new TopicPartition(record.topic(), record.partition()));
+      if (seen != null && record.offset() <= seen) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void recover(Consumer<?, ?> consumer) {
+    Map<TopicPartition, Long> committed = StateRecovery.committedOffsets(consumer, consumer.assignment());
+    recovery.recover(committed);
+    lastSeen.clear();
+    committed.forEach((partition, offset) -> lastSeen.put(partition, offset - 1));
+  }
+
+  /**
+   * Snapshots the state with the offsets after this batch; written off the consumer thread. If this
+   * batch's transaction aborts, the snapshot's offsets exceed the committed ones and recovery skips
+   * it.
+   */
+  private void checkpoint(Consumer<?, ?> consumer) {
+    lastCheckpoint = clock.instant();
+    Map<TopicPartition, Long> offsets = new HashMap<>();
+    for (TopicPartition partition : consumer.assignment()) {
+      offsets.put(partition, consumer.position(partition));
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
+    engine.withFeatureState(
+        features -> {
+          try {
+            features.snapshot(bytes);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+    byte[] state = bytes.toByteArray();
+    Instant at = lastCheckpoint;
+    checkpointWriter.execute(
+        () -> {
+          try {
+            checkpoints.save(group, offsets, state, at, checkpointsKept);
+          } catch (RuntimeException e) {
+            log.warn("Feature checkpoint could not be written; the next one will be tried", e);
+          }
+        });
+  }
+}
