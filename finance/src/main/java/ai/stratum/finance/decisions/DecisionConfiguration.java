@@ -1,18 +1,44 @@
 package ai.stratum.finance.decisions;
 
+import ai.stratum.finance.decisions.internal.DecisionProjection;
 import ai.stratum.finance.features.FeatureEngine;
 import ai.stratum.finance.scoring.RiskModel;
+import ai.stratum.finance.scoring.ScoringSettings;
 import ai.stratum.finance.threshold.ThresholdPolicy;
 import java.time.Clock;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.listener.KafkaMessageListenerContainer;
 
 @Configuration(proxyBeanMethods = false)
 class DecisionConfiguration {
 
   @Bean
-  DecisionEngine decisionEngine(FeatureEngine features, RiskModel model, ThresholdPolicy thresholds) {
+  DecisionEngine decisionEngine(
+      FeatureEngine features,
+      RiskModel model,
+      ThresholdPolicy thresholds,
+      ScoringSettings scoring) {
     features.useRiskTables(model.bundle().riskTables());
-    return new DecisionEngine(features, model, thresholds, Clock.systemUTC());
+    return new DecisionEngine(
+        features,
+        model,
+        thresholds,
+        Clock.systemUTC(),
+        scoring.exactReasons() == ScoringSettings.ExactReasons.ALL);
+  }
+
+  @Bean
+  DecisionLookup decisionLookup(JdbcTemplate jdbc) {
+    return new DecisionLookup(jdbc);
+  }
+
+  @Bean
+  KafkaMessageListenerContainer<String, byte[]> decisionProjection(
+      KafkaProperties kafka, JdbcTemplate jdbc) {
+    return DecisionProjection.container(
+        kafka.buildConsumerProperties(), "finance-decision-store", jdbc);
   }
 }

@@ -28,11 +28,21 @@ public final class DecisionEngine {
   private final RiskModel model;
   private final ThresholdPolicy thresholds;
   private final Clock clock;
+  private final boolean exactReasonsForAll;
   private final ReentrantLock featureLock = new ReentrantLock();
   private final ThreadLocal<RiskModel.Explainer> explainers;
   private final ThreadLocal<float[]> buffers = ThreadLocal.withInitial(() -> new float[64 * N]);
 
-  public DecisionEngine(FeatureEngine features, RiskModel model, ThresholdPolicy thresholds, Clock clock) {
+  /**
+   * @param exactReasonsForAll exact TreeSHAP reasons for every decision instead of for alerts only
+   */
+  public DecisionEngine(
+      FeatureEngine features,
+      RiskModel model,
+      ThresholdPolicy thresholds,
+      Clock clock,
+      boolean exactReasonsForAll) {
+    this.exactReasonsForAll = exactReasonsForAll;
     this.features = features;
     this.model = model;
     this.thresholds = thresholds;
@@ -65,18 +75,28 @@ public final class DecisionEngine {
       double score = scores[row];
       Thresholds inForce = thresholds.record(tx.tenantId(), score);
       Outcome outcome = inForce.decide(score);
-      List<Reason> reasons = explainer.reasons(vectors, row, Decision.MAX_REASONS);
+      List<Reason> reasons =
+          explainer.reasons(
+              vectors, row, Decision.MAX_REASONS, exactReasonsForAll || outcome.isAlert());
       decisions.add(
           new Decision(
-              tx.transactionId(), tx.tenantId(), score, outcome, inForce.review(), model.version(),
-              reasons, N, receivedAt, clock.instant()));
+              tx.transactionId(),
+              tx.tenantId(),
+              score,
+              outcome,
+              inForce.review(),
+              model.version(),
+              reasons,
+              N,
+              receivedAt,
+              clock.instant()));
     }
     return decisions;
   }
 
   /**
-   * Folds transactions into the feature state without deciding them: the replay that rebuilds
-   * state after a restart.
+   * Folds transactions into the feature state without deciding them: the replay that rebuilds state
+   * after a restart.
    */
   public void replay(List<Transaction> batch) {
     featureLock.lock();

@@ -18,8 +18,12 @@ class ScoringConfiguration {
   RiskModel riskModel(ModelServer server, ScoringSettings settings) {
     BatchingSettings batching =
         new BatchingSettings(
-            settings.maxBatchSize(), settings.maxDelay(), settings.queueCapacity(), settings.workers(),
-            settings.timeout(), Duration.ofSeconds(1));
+            settings.maxBatchSize(),
+            settings.maxDelay(),
+            settings.queueCapacity(),
+            settings.workers(),
+            settings.timeout(),
+            Duration.ofSeconds(1));
     if (settings.modelDirectory() != null) {
       return RiskModels.deploy(server, settings.modelDirectory(), batching, settings.timeout());
     }

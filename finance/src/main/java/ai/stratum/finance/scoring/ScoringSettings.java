@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queueCapacity samples that may wait per model before requests are refused
  * @param workers inference threads per model
  * @param timeout deadline of one scoring request
+ * @param exactReasons which decisions get exact TreeSHAP reasons; the others get the path
+ *     attribution, which sums to the same total at a hundredth of the cost
  */
 @ConfigurationProperties("stratum.finance.scoring")
 public record ScoringSettings(
@@ -24,4 +26,14 @@ public record ScoringSettings(
     @DefaultValue("1ms") Duration maxDelay,
     @DefaultValue("32768") int queueCapacity,
     @DefaultValue("1") int workers,
-    @DefaultValue("10s") Duration timeout) {}
+    @DefaultValue("10s") Duration timeout,
+    @DefaultValue("ALERTS") ExactReasons exactReasons) {
+
+  /** Which decisions get exact TreeSHAP reasons. */
+  public enum ExactReasons {
+    /** REVIEW and DECLINE decisions: what analysts and customers see. */
+    ALERTS,
+    /** Every decision (about 200 us each with the committed model). */
+    ALL
+  }
+}

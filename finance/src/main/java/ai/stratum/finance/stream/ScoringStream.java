@@ -32,10 +32,10 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * The scoring stream's Kafka plumbing: a read_committed consumer, a transactional producer whose
- * transactions also commit the consumed offsets, and a listener container that deciding batches
- * run in. A failed batch rolls back and is retried with back-off, never skipped: a transaction
- * without a decision is worse than a late one. Its producer factory is private to the stream, so
- * the service's other publishers stay non-transactional.
+ * transactions also commit the consumed offsets, and a listener container that deciding batches run
+ * in. A failed batch rolls back and is retried with back-off, never skipped: a transaction without
+ * a decision is worse than a late one. Its producer factory is private to the stream, so the
+ * service's other publishers stay non-transactional.
  */
 public final class ScoringStream implements SmartLifecycle {
 
@@ -45,8 +45,12 @@ public final class ScoringStream implements SmartLifecycle {
   private final ExecutorService checkpointWriter;
 
   public ScoringStream(
-      KafkaProperties kafka, StreamSettings settings, DecisionEngine engine, TransactionReader reader,
-      JdbcTemplate jdbc, Clock clock) {
+      KafkaProperties kafka,
+      StreamSettings settings,
+      DecisionEngine engine,
+      TransactionReader reader,
+      JdbcTemplate jdbc,
+      Clock clock) {
     Map<String, Object> producerConfig = new HashMap<>(kafka.buildProducerProperties());
     producerConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     producerConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -69,16 +73,27 @@ public final class ScoringStream implements SmartLifecycle {
 
     KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(producers);
     checkpointWriter =
-        Executors.newSingleThreadExecutor(Thread.ofPlatform().name("feature-checkpoints").daemon().factory());
+        Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("feature-checkpoints").daemon().factory());
     FeatureCheckpoints checkpoints = new FeatureCheckpoints(jdbc);
     StateRecovery recovery =
-        new StateRecovery(checkpoints, consumers, reader, engine, settings.group(), settings.maxReplayRecords());
+        new StateRecovery(
+            checkpoints, consumers, reader, engine, settings.group(), settings.maxReplayRecords());
     ScoringListener listener =
         new ScoringListener(
-            reader, engine, template, recovery, checkpoints, checkpointWriter, settings.group(),
-            settings.checkpointInterval(), settings.checkpointsKept(), clock);
+            reader,
+            engine,
+            template,
+            recovery,
+            checkpoints,
+            checkpointWriter,
+            settings.group(),
+            settings.checkpointInterval(),
+            settings.checkpointsKept(),
+            clock);
 
-    ContainerProperties properties = new ContainerProperties(Topic.FINANCE_TRANSACTIONS.topicName());
+    ContainerProperties properties =
+        new ContainerProperties(Topic.FINANCE_TRANSACTIONS.topicName());
     properties.setGroupId(settings.group());
     properties.setClientId(settings.group());
     properties.setAckMode(ContainerProperties.AckMode.BATCH);

@@ -17,7 +17,10 @@ class StreamConfiguration {
 
   @Bean
   ScoringStream scoringStream(
-      KafkaProperties kafka, StreamSettings settings, DecisionEngine engine, TransactionReader reader,
+      KafkaProperties kafka,
+      StreamSettings settings,
+      DecisionEngine engine,
+      TransactionReader reader,
       JdbcTemplate jdbc) {
     return new ScoringStream(kafka, settings, engine, reader, jdbc, Clock.systemUTC());
   }

@@ -5,8 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The scoring stream. One consumer thread per instance owns the feature state; run one instance
- * per group (the state is per instance; see the README).
+ * The scoring stream. One consumer thread per instance owns the feature state; run one instance per
+ * group (the state is per instance; see the README).
  *
  * @param enabled run the stream (the REST API works without it)
  * @param group consumer group of the scoring instances

@@ -1,5 +1,7 @@
 package ai.stratum.core.inference;
 
+import java.util.Locale;
+
 /**
  * The engine an artifact is made for; each has one runtime in {@code
  * ai.stratum.core.inference.runtime}.
@@ -8,5 +10,11 @@ public enum ModelFramework {
   /** A DJL model on the PyTorch engine: architecture description plus DJL parameters, zipped. */
   PYTORCH,
   /** An XGBoost booster in its UBJSON or JSON model format. */
-  XGBOOST
+  XGBOOST;
+
+  /** Lower case, as in JSON and messages, e.g. {@code pytorch}. */
+  @Override
+  public String toString() {
+    return name().toLowerCase(Locale.ROOT);
+  }
 }

@@ -92,6 +92,24 @@ public final class TreeEnsemble {
     }
   }
 
+  /**
+   * Path attribution (Saabas): along the row's path in every tree, each split's feature gets the
+   * change of the node's expected value that the split causes. Like TreeSHAP it sums with {@link
+   * #expectedMargin()} to the margin (local accuracy) but costs one tree walk instead of TreeSHAP's
+   * O(leaves x depth^2); unlike TreeSHAP it is not consistent when features interact.
+   */
+  public void pathAttribution(float[] x, int offset, double[] phi) {
+    java.util.Arrays.fill(phi, 0, features, 0);
+    for (Tree tree : trees) {
+      int node = 0;
+      while (tree.left[node] >= 0) {
+        int child = tree.next(x, offset, node);
+        phi[tree.split[node]] += tree.expected[child] - tree.expected[node];
+        node = child;
+      }
+    }
+  }
+
   /** Scratch space for the TreeSHAP recursion of one thread. */
   public static final class Workspace {
     final int[] feature;
@@ -116,6 +134,7 @@ public final class TreeEnsemble {
     final boolean[] defaultLeft;
     final double[] cover;
     final double[] values;
+    final double[] expected;
 
     private Tree(
         int[] left,
@@ -134,6 +153,20 @@ public final class TreeEnsemble {
       for (int node = 0; node < left.length; node++) {
         values[node] = left[node] < 0 ? threshold[node] : 0;
       }
+      this.expected = new double[left.length];
+      fillExpected(0);
+    }
+
+    private double fillExpected(int node) {
+      if (left[node] < 0) {
+        expected[node] = values[node];
+      } else {
+        expected[node] =
+            (cover[left[node]] * fillExpected(left[node])
+                    + cover[right[node]] * fillExpected(right[node]))
+                / cover[node];
+      }
+      return expected[node];
     }
 
     static Tree of(JsonNode node) {

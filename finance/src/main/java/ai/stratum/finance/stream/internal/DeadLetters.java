@@ -30,21 +30,22 @@ public final class DeadLetters {
     recoverer =
         new DeadLetterPublishingRecoverer(
             template,
-            (record, exception) -> new TopicPartition(Topic.FINANCE_TRANSACTIONS_DLQ.topicName(), -1));
-    recoverer.setHeadersFunction(
-        (record, exception) -> {
-          RecordHeaders headers = new RecordHeaders();
-          if (exception.getCause() instanceof RejectedRecordException rejected
-              || exception instanceof RejectedRecordException) {
-            RejectedRecordException cause =
-                exception instanceof RejectedRecordException direct
-                    ? direct
-                    : (RejectedRecordException) exception.getCause();
-            headers.add(new RecordHeader(REASON, cause.reason().code().getBytes(StandardCharsets.UTF_8)));
-            headers.add(new RecordHeader(DETAIL, cause.getMessage().getBytes(StandardCharsets.UTF_8)));
-          }
-          return headers;
-        });
+            (record, exception) ->
+                new TopicPartition(Topic.FINANCE_TRANSACTIONS_DLQ.topicName(), -1));
+    recoverer.setHeadersFunction((record, exception) -> {
+      RecordHeaders headers = new RecordHeaders();
+      if (exception.getCause() instanceof RejectedRecordException rejected
+          || exception instanceof RejectedRecordException) {
+        RejectedRecordException cause =
+            exception instanceof RejectedRecordException direct
+                ? direct
+                : (RejectedRecordException) exception.getCause();
+        headers.add(
+            new RecordHeader(REASON, cause.reason().code().getBytes(StandardCharsets.UTF_8)));
+        headers.add(new RecordHeader(DETAIL, cause.getMessage().getBytes(StandardCharsets.UTF_8)));
+      }
+      return headers;
+    });
   }
 
   public void reject(ConsumerRecord<?, ?> record, ReadResult.Rejected rejected) {

@@ -37,11 +37,13 @@ public final class FeatureCheckpoints {
   public record Checkpoint(long id, Map<TopicPartition, Long> offsets, byte[] compressedState) {
 
     public InputStream state() {
-      return new InflaterInputStream(new ByteArrayInputStream(compressedState), new java.util.zip.Inflater(), 1 << 16);
+      return new InflaterInputStream(
+          new ByteArrayInputStream(compressedState), new java.util.zip.Inflater(), 1 << 16);
     }
   }
 
-  public void save(String group, Map<TopicPartition, Long> offsets, byte[] state, Instant at, int keep) {
+  public void save(
+      String group, Map<TopicPartition, Long> offsets, byte[] state, Instant at, int keep) {
     ByteArrayOutputStream compressed = new ByteArrayOutputStream(Math.max(1024, state.length / 8));
     try (DeflaterOutputStream out =
         new DeflaterOutputStream(compressed, new Deflater(Deflater.BEST_SPEED), 1 << 16)) {
@@ -50,7 +52,8 @@ public final class FeatureCheckpoints {
       throw new UncheckedIOException(e);
     }
     Map<String, Long> json = new LinkedHashMap<>();
-    offsets.forEach((partition, offset) -> json.put(partition.topic() + ":" + partition.partition(), offset));
+    offsets.forEach(
+        (partition, offset) -> json.put(partition.topic() + ":" + partition.partition(), offset));
     jdbc.update(
         "insert into feature_checkpoint (consumer_group, offsets, state, state_bytes, taken_at)"
             + " values (?, ?::jsonb, ?, ?, ?)",
@@ -62,7 +65,9 @@ public final class FeatureCheckpoints {
     jdbc.update(
         "delete from feature_checkpoint where consumer_group = ? and id not in"
             + " (select id from feature_checkpoint where consumer_group = ? order by id desc limit ?)",
-        group, group, keep);
+        group,
+        group,
+        keep);
   }
 
   /**
@@ -72,7 +77,9 @@ public final class FeatureCheckpoints {
   public Optional<Checkpoint> latestUsable(String group, Map<TopicPartition, Long> committed) {
     List<Long> ids =
         jdbc.queryForList(
-            "select id from feature_checkpoint where consumer_group = ? order by id desc", Long.class, group);
+            "select id from feature_checkpoint where consumer_group = ? order by id desc",
+            Long.class,
+            group);
     for (long id : ids) {
       Map<TopicPartition, Long> offsets = offsets(id);
       boolean usable =
@@ -80,7 +87,8 @@ public final class FeatureCheckpoints {
               .allMatch(e -> e.getValue() <= committed.getOrDefault(e.getKey(), 0L));
       if (usable) {
         byte[] state =
-            jdbc.queryForObject("select state from feature_checkpoint where id = ?", byte[].class, id);
+            jdbc.queryForObject(
+                "select state from feature_checkpoint where id = ?", byte[].class, id);
         return Optional.of(new Checkpoint(id, offsets, state));
       }
     }
@@ -88,14 +96,18 @@ public final class FeatureCheckpoints {
   }
 
   private Map<TopicPartition, Long> offsets(long id) {
-    String json = jdbc.queryForObject("select offsets::text from feature_checkpoint where id = ?", String.class, id);
-    Map<String, Long> raw = StratumJson.mapper().readValue(json, new TypeReference<Map<String, Long>>() {});
+    String json =
+        jdbc.queryForObject(
+            "select offsets::text from feature_checkpoint where id = ?", String.class, id);
+    Map<String, Long> raw =
+        StratumJson.mapper().readValue(json, new TypeReference<Map<String, Long>>() {});
     Map<TopicPartition, Long> offsets = new HashMap<>();
-    raw.forEach(
-        (key, offset) -> {
-          int colon = key.lastIndexOf(':');
-          offsets.put(new TopicPartition(key.substring(0, colon), Integer.parseInt(key.substring(colon + 1))), offset);
-        });
+    raw.forEach((key, offset) -> {
+      int colon = key.lastIndexOf(':');
+      offsets.put(
+          new TopicPartition(key.substring(0, colon), Integer.parseInt(key.substring(colon + 1))),
+          offset);
+    });
     return offsets;
   }
 }

@@ -2,7 +2,9 @@ package ai.stratum.finance.stream.internal;
 
 import ai.stratum.finance.contract.RejectionReason;
 
-/** Why a record went to the dead-letter topic; carries no stack trace (it is an outcome, not a bug). */
+/**
+ * Why a record went to the dead-letter topic; carries no stack trace (it is an outcome, not a bug).
+ */
 final class RejectedRecordException extends RuntimeException {
 
   private final RejectionReason reason;

@@ -42,7 +42,8 @@ public final class ScoringListener
     implements BatchConsumerAwareMessageListener<String, byte[]>, ConsumerAwareRebalanceListener {
 
   private static final Logger log = LoggerFactory.getLogger(ScoringListener.class);
-  private static final ObjectWriter DECISION_WRITER = StratumJson.mapper().writerFor(Decision.class);
+  private static final ObjectWriter DECISION_WRITER =
+      StratumJson.mapper().writerFor(Decision.class);
 
   private final TransactionReader reader;
   private final DecisionEngine engine;
@@ -59,9 +60,16 @@ public final class ScoringListener
   private Instant lastCheckpoint;
 
   public ScoringListener(
-      TransactionReader reader, DecisionEngine engine, KafkaTemplate<String, byte[]> template,
-      StateRecovery recovery, FeatureCheckpoints checkpoints, ExecutorService checkpointWriter,
-      String group, Duration checkpointInterval, int checkpointsKept, Clock clock) {
+      TransactionReader reader,
+      DecisionEngine engine,
+      KafkaTemplate<String, byte[]> template,
+      StateRecovery recovery,
+      FeatureCheckpoints checkpoints,
+      ExecutorService checkpointWriter,
+      String group,
+      Duration checkpointInterval,
+      int checkpointsKept,
+      Clock clock) {
     this.reader = reader;
     this.engine = engine;
     this.template = template;
@@ -98,15 +106,20 @@ public final class ScoringListener
         }
         case ReadResult.Rejected rejected -> deadLetters.reject(record, rejected);
       }
-      lastSeen.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::max);
+      lastSeen.merge(
+          new TopicPartition(record.topic(), record.partition()), record.offset(), Math::max);
     }
     if (!accepted.isEmpty()) {
       List<Decision> decisions = engine.decide(accepted, receivedAt);
       for (int i = 0; i < decisions.size(); i++) {
         Decision decision = decisions.get(i);
         ProducerRecord<String, byte[]> out =
-            new ProducerRecord<>(Topic.FINANCE_DECISIONS.topicName(), keys.get(i), DECISION_WRITER.writeValueAsBytes(decision));
-        out.headers().add(EventHeaders.TENANT, decision.tenantId().value().getBytes(StandardCharsets.UTF_8));
+            new ProducerRecord<>(
+                Topic.FINANCE_DECISIONS.topicName(),
+                keys.get(i),
+                DECISION_WRITER.writeValueAsBytes(decision));
+        out.headers()
+            .add(EventHeaders.TENANT, decision.tenantId().value().getBytes(StandardCharsets.UTF_8));
         template.send(out);
       }
     }
@@ -126,7 +139,8 @@ public final class ScoringListener
   }
 
   private void recover(Consumer<?, ?> consumer) {
-    Map<TopicPartition, Long> committed = StateRecovery.committedOffsets(consumer, consumer.assignment());
+    Map<TopicPartition, Long> committed =
+        StateRecovery.committedOffsets(consumer, consumer.assignment());
     recovery.recover(committed);
     lastSeen.clear();
     committed.forEach((partition, offset) -> lastSeen.put(partition, offset - 1));
@@ -144,23 +158,21 @@ public final class ScoringListener
       offsets.put(partition, consumer.position(partition));
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
-    engine.withFeatureState(
-        features -> {
-          try {
-            features.snapshot(bytes);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+    engine.withFeatureState(features -> {
+      try {
+        features.snapshot(bytes);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
     byte[] state = bytes.toByteArray();
     Instant at = lastCheckpoint;
-    checkpointWriter.execute(
-        () -> {
-          try {
-            checkpoints.save(group, offsets, state, at, checkpointsKept);
-          } catch (RuntimeException e) {
-            log.warn("Feature checkpoint could not be written; the next one will be tried", e);
-          }
-        });
+    checkpointWriter.execute(() -> {
+      try {
+        checkpoints.save(group, offsets, state, at, checkpointsKept);
+      } catch (RuntimeException e) {
+        log.warn("Feature checkpoint could not be written; the next one will be tried", e);
+      }
+    });
   }
 }

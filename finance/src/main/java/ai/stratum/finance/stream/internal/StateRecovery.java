@@ -5,7 +5,6 @@ import ai.stratum.finance.contract.Transaction;
 import ai.stratum.finance.contract.TransactionReader;
 import ai.stratum.finance.decisions.DecisionEngine;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,8 +37,12 @@ public final class StateRecovery {
   private final long maxReplayRecords;
 
   public StateRecovery(
-      FeatureCheckpoints checkpoints, ConsumerFactory<String, byte[]> replayConsumers, TransactionReader reader,
-      DecisionEngine engine, String group, long maxReplayRecords) {
+      FeatureCheckpoints checkpoints,
+      ConsumerFactory<String, byte[]> replayConsumers,
+      TransactionReader reader,
+      DecisionEngine engine,
+      String group,
+      long maxReplayRecords) {
     this.checkpoints = checkpoints;
     this.replayConsumers = replayConsumers;
     this.reader = reader;
@@ -48,28 +51,31 @@ public final class StateRecovery {
     this.maxReplayRecords = maxReplayRecords;
   }
 
-  /** @param committed the committed offset (next record to decide) of every assigned partition */
+  /**
+   * @param committed the committed offset (next record to decide) of every assigned partition
+   */
   public void recover(Map<TopicPartition, Long> committed) {
     long started = System.nanoTime();
     Optional<FeatureCheckpoints.Checkpoint> checkpoint = checkpoints.latestUsable(group, committed);
-    engine.withFeatureState(
-        features -> {
+    engine.withFeatureState(features -> {
+      features.reset();
+      if (checkpoint.isPresent()) {
+        try {
+          features.restore(checkpoint.get().state());
+        } catch (IOException e) {
+          log.warn(
+              "Feature checkpoint {} is unusable ({}); starting from an empty state",
+              checkpoint.get().id(),
+              e.getMessage());
           features.reset();
-          if (checkpoint.isPresent()) {
-            try {
-              features.restore(checkpoint.get().state());
-            } catch (IOException e) {
-              log.warn("Feature checkpoint {} is unusable ({}); starting from an empty state", checkpoint.get().id(), e.getMessage());
-              features.reset();
-            }
-          }
-        });
+        }
+      }
+    });
     Map<TopicPartition, Long> from = new HashMap<>();
-    committed.forEach(
-        (partition, to) -> {
-          long start = checkpoint.map(c -> c.offsets().getOrDefault(partition, 0L)).orElse(0L);
-          from.put(partition, Math.max(start, to - maxReplayRecords));
-        });
+    committed.forEach((partition, to) -> {
+      long start = checkpoint.map(c -> c.offsets().getOrDefault(partition, 0L)).orElse(0L);
+      from.put(partition, Math.max(start, to - maxReplayRecords));
+    });
     long replayed = replay(from, committed);
     log.info(
         "Feature state recovered from {} plus {} replayed records in {} ms",
@@ -89,7 +95,8 @@ public final class StateRecovery {
       return 0;
     }
     long replayed = 0;
-    try (Consumer<String, byte[]> consumer = replayConsumers.createConsumer(group + "-replay", "-replay")) {
+    try (Consumer<String, byte[]> consumer =
+        replayConsumers.createConsumer(group + "-replay", "-replay")) {
       consumer.assign(pending);
       Map<TopicPartition, Long> earliest = consumer.beginningOffsets(pending);
       for (TopicPartition partition : pending) {
@@ -101,7 +108,8 @@ public final class StateRecovery {
         batch.clear();
         for (ConsumerRecord<String, byte[]> record : records) {
           TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-          if (record.offset() < to.get(partition) && reader.read(record.value()) instanceof ReadResult.Accepted accepted) {
+          if (record.offset() < to.get(partition)
+              && reader.read(record.value()) instanceof ReadResult.Accepted accepted) {
             batch.add(accepted.transaction());
           }
         }
@@ -116,11 +124,13 @@ public final class StateRecovery {
     return replayed;
   }
 
-  static Map<TopicPartition, Long> committedOffsets(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+  static Map<TopicPartition, Long> committedOffsets(
+      Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
     Map<TopicPartition, Long> committed = new HashMap<>();
     consumer
         .committed(new java.util.HashSet<>(partitions))
-        .forEach((partition, offset) -> committed.put(partition, offset == null ? 0L : offset.offset()));
+        .forEach(
+            (partition, offset) -> committed.put(partition, offset == null ? 0L : offset.offset()));
     for (TopicPartition partition : partitions) {
       committed.putIfAbsent(partition, 0L);
     }

@@ -23,6 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
 /** A PixelMed attribute list in its canonical encoding (see {@link DicomObject#toPart10()}). */
 final class PixelMedObject implements DicomObject {
 
+  private static final long MAX_PRESIZE = 256L * 1024 * 1024;
+
   private final AttributeList list;
   private final String transferSyntaxUid;
   private final byte[] part10;
@@ -70,8 +72,9 @@ final class PixelMedObject implements DicomObject {
 
   private static int estimatedSize(AttributeList list) {
     Attribute pixels = list.getPixelData();
-    long size = pixels == null ? 8192 : pixels.getVL() + 8192;
-    return (int) Math.min(Math.max(size, 8192), Integer.MAX_VALUE - 16);
+    long length = pixels == null ? 0 : pixels.getVL();
+    // undefined length (encapsulated) reads as 0xFFFFFFFF: then just let the buffer grow
+    return (int) (length > 0 && length < MAX_PRESIZE ? length + 8192 : 8192);
   }
 
   @Override

@@ -189,8 +189,9 @@ public class IndexRepository {
                    (select count(*) from series x where x.tenant = s.tenant and x.study_uid = s.study_uid) as series_count,
                    (select coalesce(sum(x.instance_count), 0) from series x
                      where x.tenant = s.tenant and x.study_uid = s.study_uid) as instance_count
-            from study s where\
+            from study s
             """
+                + " where "
                 + where.sql()
                 + " order by s.created_at, s.study_uid limit :limit offset :offset")
         .params(where.parameters())

@@ -39,7 +39,7 @@ public record InferenceProperties(
   /** See {@link BatchingSettings} for the meaning of each setting. */
   public record Batching(
       @DefaultValue("32") int maxBatchSize,
-      @DefaultValue("2ms") Duration maxDelay,
+      @DefaultValue("0ms") Duration maxDelay,
       @DefaultValue("256") int queueCapacity,
       @DefaultValue("2") int workers,
       @DefaultValue("2s") Duration timeout,

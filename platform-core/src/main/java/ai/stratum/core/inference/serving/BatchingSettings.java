@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param maxBatchSize most requests run together; 1 turns batching off
  * @param maxDelay longest a request waits for others to join its batch, counted from when it was
- *     queued
+ *     queued; 0 takes whatever is queued when a worker is free, so batches grow with the load and
+ *     add no latency when it is light
  * @param queueCapacity requests that may wait per device; the next one is refused at once (HTTP
  *     503)
  * @param workers worker threads per device, each with its own predictor

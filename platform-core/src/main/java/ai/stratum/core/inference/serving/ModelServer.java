@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -136,17 +137,26 @@ public final class ModelServer implements AutoCloseable {
   }
 
   /**
+   * Like {@link #predict(String, List, Duration)} with the deadline of the model's batching
+   * settings.
+   */
+  public CompletableFuture<Prediction> predict(String name, List<Tensor> inputs) {
+    return predict(name, inputs, null);
+  }
+
+  /**
    * Queues one sample for the model's current version.
    *
    * @param inputs one tensor per signature input, without a batch dimension
-   * @param timeout the request's deadline, from now
+   * @param timeout the request's deadline, from now; null for the model's default
    * @return completes with the prediction, or exceptionally with {@link UnknownModelException},
    *     {@link InvalidModelInputException}, {@link
    *     ai.stratum.core.inference.ModelOverloadedException} (queue full), {@link
    *     ai.stratum.core.inference.DeadlineExceededException} or {@link
    *     ai.stratum.core.inference.ModelExecutionException}
    */
-  public CompletableFuture<Prediction> predict(String name, List<Tensor> inputs, Duration timeout) {
+  public CompletableFuture<Prediction> predict(
+      String name, List<Tensor> inputs, @Nullable Duration timeout) {
     while (true) {
       ServedVersion version = served.get(name);
       if (version == null) {
@@ -158,7 +168,7 @@ public final class ModelServer implements AutoCloseable {
         return CompletableFuture.failedFuture(invalid);
       }
       try {
-        return version.submit(inputs, timeout);
+        return version.submit(inputs, timeout == null ? version.defaultTimeout() : timeout);
       } catch (DynamicBatcher.ClosedException replaced) {
         // the version was swapped out between the lookup and the submit; its successor is already
         // in the map

@@ -89,6 +89,10 @@ final class ServedVersion {
     return deployment.model();
   }
 
+  Duration defaultTimeout() {
+    return deployment.batching().timeout();
+  }
+
   /**
    * Null when the inputs fit the signature; otherwise the error naming the model and what it
    * expected.

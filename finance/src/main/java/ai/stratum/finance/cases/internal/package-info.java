@@ -1,0 +1,4 @@
+@NullMarked
+package ai.stratum.finance.cases.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package ai.stratum.gateway.ratelimit.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package ai.stratum.gateway.security.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package ai.stratum.gateway.tenancy.internal;
+
+import org.jspecify.annotations.NullMarked;
