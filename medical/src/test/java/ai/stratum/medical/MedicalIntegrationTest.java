@@ -24,7 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
       "stratum.medical.dimse.port=0",
       "stratum.medical.dimse.tenants.hospital-a=STORESCU,ECHOSCU",
       "stratum.medical.dimse.tenants.hospital-b=OTHER-PACS",
-      "stratum.medical.dimse.tenants.demo=STRATUM-BENCH",
+      "stratum.medical.dimse.tenants.demo-hospital=STRATUM-BENCH",
       "stratum.medical.volumes.quiet-period=1s",
       "stratum.medical.volumes.poll-interval=500ms",
       "stratum.medical.volumes.isotropic-spacing-mm=2.0"

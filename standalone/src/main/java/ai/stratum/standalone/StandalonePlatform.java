@@ -4,6 +4,7 @@ import ai.stratum.core.service.ServiceDefinition;
 import ai.stratum.embedded.InfrastructureStartException;
 import ai.stratum.embedded.KafkaBroker;
 import ai.stratum.embedded.PostgresServer;
+import ai.stratum.medical.dimse.DimseReceiver;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -82,7 +83,8 @@ final class StandalonePlatform implements AutoCloseable {
       Path dataDir,
       PostgresServer postgres,
       KafkaBroker kafka) {
-    List<String> args =
+    List<String> args = new ArrayList<>(serviceSpecificArgs(service.name(), options));
+    args.addAll(
         List.of(
             "--server.port=" + options.servicePorts().get(service.name()),
             "--spring.datasource.url=" + postgres.jdbcUrl(),
@@ -98,10 +100,24 @@ final class StandalonePlatform implements AutoCloseable {
             // start-up notices that are expected in a first run and would bury the summary
             "--logging.level.org.springdoc.core.events.SpringDocAppInitializer=ERROR",
             "--logging.level.org.flywaydb.core.internal.command.DbValidate=ERROR",
-            "--logging.level.ai.djl.util.cuda.CudaUtils=ERROR");
+            "--logging.level.ai.djl.util.cuda.CudaUtils=ERROR"));
     return new SpringApplicationBuilder(service.applicationClass())
         .registerShutdownHook(false)
         .run(args.toArray(String[]::new));
+  }
+
+  /**
+   * What standalone sets for one service beyond the shared infrastructure: its extra ports, its
+   * demo data.
+   */
+  private static List<String> serviceSpecificArgs(String service, StandaloneOptions options) {
+    return switch (service) {
+      case "medical" ->
+          List.of(
+              "--stratum.medical.dimse.port=" + options.dimsePort(),
+              "--stratum.medical.demo.studies=" + options.demoStudies());
+      default -> List.of();
+    };
   }
 
   private static Path prepareDataDir(Path dataDir) {
@@ -124,6 +140,7 @@ final class StandalonePlatform implements AutoCloseable {
     Map<Integer, String> flags = new LinkedHashMap<>();
     flags.put(options.postgresPort(), "--postgres-port");
     flags.put(options.kafkaPort(), "--kafka-port");
+    flags.put(options.dimsePort(), "--dimse-port");
     options
         .servicePorts()
         .forEach((service, port) -> flags.put(port, StandaloneOptions.portFlag(service)));
@@ -172,6 +189,10 @@ final class StandalonePlatform implements AutoCloseable {
             "  %-20s psql -h localhost -p %d -U %s stratum%n"
                 .formatted("", postgres.port(), postgres.username()))
         .append("  %-20s %s (KRaft, PLAINTEXT)%n".formatted("Kafka", kafka.bootstrapServers()))
+        .append(
+            "  %-20s localhost:%d, AE title STRATUM (C-STORE, C-ECHO)%n"
+                .formatted(
+                    "DICOM DIMSE", services.get("medical").getBean(DimseReceiver.class).port()))
         .append("  %-20s %s%n".formatted("logs", options.dataDir().resolve("logs/stratum.log")))
         .append("Press Ctrl-C to stop.\n");
     return text.toString();

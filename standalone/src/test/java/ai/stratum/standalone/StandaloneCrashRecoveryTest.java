@@ -56,7 +56,9 @@ class StandaloneCrashRecoveryTest {
   @TempDir Path dataDir;
   private final List<Process> launched = new ArrayList<>();
 
-  /** Stops launches gracefully (SIGTERM runs the shutdown hook), so no PostgreSQL outlives the test. */
+  /**
+   * Stops launches gracefully (SIGTERM runs the shutdown hook), so no PostgreSQL outlives the test.
+   */
   @AfterEach
   void stopLaunched() throws InterruptedException {
     for (Process process : launched) {
@@ -110,6 +112,10 @@ class StandaloneCrashRecoveryTest {
                 "--postgres-port",
                 "0",
                 "--kafka-port",
+                "0",
+                "--dimse-port",
+                "0",
+                "--demo-studies",
                 "0",
                 "--gateway-port",
                 "0",

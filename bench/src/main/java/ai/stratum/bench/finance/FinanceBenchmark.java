@@ -66,6 +66,7 @@ public final class FinanceBenchmark {
         --rate R           transactions/s of the latency run (default 8000: half the 16,000 target)
         --seconds S        length of the latency run (default 30)
         --skip-quality     leave out the held-out week evaluation
+        --no-projection    run the service without copying decisions into PostgreSQL
       """;
 
   private static final String GROUP = "finance-scoring";
@@ -101,7 +102,8 @@ public final class FinanceBenchmark {
       out.printf(
           "Raw Kafka pass-through (transactional consume+produce, no work): %,.0f tx/s%n", ceiling);
 
-      ConfigurableApplicationContext service = startService(postgres, servers);
+      ConfigurableApplicationContext service =
+          startService(postgres, servers, !arguments.contains("--no-projection"));
       try {
         double throughput = drain(servers, transactions);
         out.printf(
@@ -232,7 +234,6 @@ public final class FinanceBenchmark {
     producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
     producerConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "bench-passthrough");
     producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-    producerConfig.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     try (KafkaConsumer<String, byte[]> consumer = consumer(servers, "bench-passthrough", 1000);
         KafkaProducer<String, byte[]> producer =
             new KafkaProducer<>(
@@ -278,6 +279,7 @@ public final class FinanceBenchmark {
         "--stratum.finance.features.accounts=32768",
         "--stratum.finance.features.merchants=4096",
         "--stratum.finance.features.devices=65536",
+        "--stratum.finance.decisions.projection=" + projection,
         "--logging.level.root=WARN");
   }
 
@@ -400,7 +402,6 @@ public final class FinanceBenchmark {
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
     config.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
     config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-    config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
   }
 

@@ -6,6 +6,7 @@ import ai.stratum.finance.scoring.RiskModel;
 import ai.stratum.finance.scoring.ScoringSettings;
 import ai.stratum.finance.threshold.ThresholdPolicy;
 import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,7 +36,14 @@ class DecisionConfiguration {
     return new DecisionLookup(jdbc);
   }
 
+  /**
+   * Copies committed decisions into PostgreSQL for lookups and cases; a deployment that serves
+   * lookups elsewhere can turn it off ({@code stratum.finance.decisions.projection=false}).
+   */
   @Bean
+  @ConditionalOnBooleanProperty(
+      name = "stratum.finance.decisions.projection",
+      matchIfMissing = true)
   KafkaMessageListenerContainer<String, byte[]> decisionProjection(
       KafkaProperties kafka, JdbcTemplate jdbc) {
     return DecisionProjection.container(

@@ -57,7 +57,6 @@ public final class ScoringStream implements SmartLifecycle {
     producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
     producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-    producerConfig.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     producers = new DefaultKafkaProducerFactory<>(producerConfig);
     producers.setTransactionIdPrefix(settings.transactionIdPrefix());
 

@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads {@code stratum.medical.demo.studies} phantom studies into an empty store at start (the
- * standalone demo); a store that holds anything is left alone, so restarts do not duplicate.
+ * standalone demo); a store that holds anything is left alone, so restarts do not duplicate. Loading
+ * runs beside the service rather than before it is ready: a few hundred 512 x 512 slices take a
+ * while on a small machine, and the service is useful meanwhile.
  */
 @Component
 @EnableConfigurationProperties(PhantomDemoProperties.class)
@@ -34,6 +36,10 @@ class PhantomDemoLoader implements ApplicationRunner {
     if (properties.studies() <= 0 || !store.isEmpty()) {
       return;
     }
+    Thread.ofVirtual().name("phantom-demo-loader").start(this::load);
+  }
+
+  private void load() {
     TenantId tenant = TenantId.of(properties.tenant());
     for (int study = 1; study <= properties.studies(); study++) {
       PhantomSeries series = PhantomSeries.of(PhantomSpec.chest(properties.slices(), study));

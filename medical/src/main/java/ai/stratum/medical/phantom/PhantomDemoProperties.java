@@ -11,5 +11,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("stratum.medical.demo")
 public record PhantomDemoProperties(
     @DefaultValue("0") int studies,
-    @DefaultValue("demo") String tenant,
+    @DefaultValue("demo-hospital") String tenant,
     @DefaultValue("120") int slices) {}
