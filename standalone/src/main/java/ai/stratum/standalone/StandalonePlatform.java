@@ -28,6 +28,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class StandalonePlatform implements AutoCloseable {
 
+  static final String DEMO_CREDENTIALS = "demo-credentials.json";
+
   private final StandaloneOptions options;
   private final PostgresServer postgres;
   private final KafkaBroker kafka;
@@ -68,7 +70,8 @@ final class StandalonePlatform implements AutoCloseable {
               .build()
               .start();
       for (ServiceDefinition service : ServiceCatalogue.SERVICES) {
-        services.put(service.name(), startService(service, options, dataDir, postgres, kafka));
+        services.put(
+            service.name(), startService(service, options, dataDir, postgres, kafka, services));
       }
       return new StandalonePlatform(options, postgres, kafka, services);
     } catch (RuntimeException failure) {
@@ -82,8 +85,10 @@ final class StandalonePlatform implements AutoCloseable {
       StandaloneOptions options,
       Path dataDir,
       PostgresServer postgres,
-      KafkaBroker kafka) {
-    List<String> args = new ArrayList<>(serviceSpecificArgs(service.name(), options));
+      KafkaBroker kafka,
+      SequencedMap<String, ConfigurableApplicationContext> started) {
+    List<String> args =
+        new ArrayList<>(serviceSpecificArgs(service.name(), options, dataDir, started));
     args.addAll(
         List.of(
             "--server.port=" + options.servicePorts().get(service.name()),
@@ -108,16 +113,37 @@ final class StandalonePlatform implements AutoCloseable {
 
   /**
    * What standalone sets for one service beyond the shared infrastructure: its extra ports, its
-   * demo data.
+   * demo data, and for the gateway where the others listen (they start before it, see {@link
+   * ServiceCatalogue}).
    */
-  private static List<String> serviceSpecificArgs(String service, StandaloneOptions options) {
+  private static List<String> serviceSpecificArgs(
+      String service,
+      StandaloneOptions options,
+      Path dataDir,
+      SequencedMap<String, ConfigurableApplicationContext> started) {
     return switch (service) {
       case "medical" ->
           List.of(
               "--stratum.medical.dimse.port=" + options.dimsePort(),
               "--stratum.medical.demo.studies=" + options.demoStudies());
+      case "gateway" ->
+          List.of(
+              route("medical", "medical", started),
+              route("finance", "finance", started),
+              route("models", "continual-learning", started),
+              route("learning", "continual-learning", started),
+              route("privacy", "privacy", started),
+              "--stratum.gateway.demo.credentials-file=" + dataDir.resolve(DEMO_CREDENTIALS));
       default -> List.of();
     };
+  }
+
+  private static String route(
+      String route, String service, SequencedMap<String, ConfigurableApplicationContext> started) {
+    return "--stratum.gateway.routing.routes."
+        + route
+        + ".upstream=http://localhost:"
+        + portOf(started.get(service));
   }
 
   private static Path prepareDataDir(Path dataDir) {
@@ -163,7 +189,11 @@ final class StandalonePlatform implements AutoCloseable {
 
   /** The HTTP port a service actually listens on (differs from the option when that was 0). */
   int portOf(String service) {
-    return ((WebServerApplicationContext) services.get(service)).getWebServer().getPort();
+    return portOf(services.get(service));
+  }
+
+  private static int portOf(ConfigurableApplicationContext service) {
+    return ((WebServerApplicationContext) service).getWebServer().getPort();
   }
 
   String jdbcUrl() {
@@ -193,6 +223,12 @@ final class StandalonePlatform implements AutoCloseable {
             "  %-20s localhost:%d, AE title STRATUM (C-STORE, C-ECHO)%n"
                 .formatted(
                     "DICOM DIMSE", services.get("medical").getBean(DimseReceiver.class).port()))
+        .append(
+            "  %-20s %s (admin console: http://localhost:%d/console)%n"
+                .formatted(
+                    "demo credentials",
+                    options.dataDir().resolve(DEMO_CREDENTIALS),
+                    portOf("gateway")))
         .append("  %-20s %s%n".formatted("logs", options.dataDir().resolve("logs/stratum.log")))
         .append("Press Ctrl-C to stop.\n");
     return text.toString();

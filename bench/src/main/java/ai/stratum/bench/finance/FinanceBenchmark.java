@@ -267,7 +267,7 @@ public final class FinanceBenchmark {
   }
 
   private static ConfigurableApplicationContext startService(
-      PostgresServer postgres, String servers) {
+      PostgresServer postgres, String servers, boolean projection) {
     return StratumApplication.run(
         FinanceApplication.class,
         "--server.port=0",

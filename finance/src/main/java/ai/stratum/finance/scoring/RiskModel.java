@@ -85,6 +85,15 @@ public final class RiskModel {
     }
   }
 
+  /**
+   * Signed log(1 + |x|): tames heavy-tailed counts and amounts for the MLP. Math.log rather than
+   * log1p because it is an intrinsic (several times faster); training uses this same function.
+   */
+  public static float compress(float x) {
+    float magnitude = (float) Math.log(1 + (double) Math.abs(x));
+    return x < 0 ? -magnitude : magnitude;
+  }
+
   /** The MLP's input: signed log1p of each feature, standardised with the training statistics. */
   public float[] mlpInput(float[] raw) {
     float[] scaled = new float[N];
@@ -92,8 +101,7 @@ public final class RiskModel {
     float[] scale = bundle.mlpScale();
     for (int i = 0; i < N; i++) {
       float x = raw[i];
-      float compressed = (float) (Math.signum(x) * Math.log1p(Math.abs(x)));
-      scaled[i] = (compressed - center[i]) / scale[i];
+      scaled[i] = (compress(x) - center[i]) / scale[i];
     }
     return scaled;
   }

@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads {@code stratum.medical.demo.studies} phantom studies into an empty store at start (the
- * standalone demo); a store that holds anything is left alone, so restarts do not duplicate. Loading
- * runs beside the service rather than before it is ready: a few hundred 512 x 512 slices take a
- * while on a small machine, and the service is useful meanwhile.
+ * standalone demo); a store that holds anything is left alone, so restarts do not duplicate.
+ * Loading runs beside the service rather than before it is ready: a few hundred 512 x 512 slices
+ * take a while on a small machine, and the service is useful meanwhile.
  */
 @Component
 @EnableConfigurationProperties(PhantomDemoProperties.class)

@@ -14,6 +14,7 @@ import ai.djl.training.tracker.Tracker;
 import ai.stratum.core.inference.runtime.MlpArchitecture;
 import ai.stratum.core.inference.runtime.PyTorchArtifact;
 import ai.stratum.finance.features.FeatureEngine;
+import ai.stratum.finance.scoring.RiskModel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
@@ -57,7 +58,7 @@ public final class MlpTrainer {
   }
 
   static double compress(float x) {
-    return Math.signum(x) * Math.log1p(Math.abs(x));
+    return RiskModel.compress(x);
   }
 
   /** Trains and returns the artifact bytes ({@link PyTorchArtifact} format). */
