@@ -2,6 +2,7 @@ package ai.stratum.bench;
 
 import ai.stratum.bench.finance.FinanceBenchmark;
 import ai.stratum.bench.inference.InferenceBenchmark;
+import ai.stratum.bench.ingest.IngestBenchmark;
 import java.util.Arrays;
 import java.util.List;
 
@@ -22,6 +23,7 @@ public final class BenchMain {
     switch (args[0]) {
       case "inference" -> InferenceBenchmark.run(options, System.out);
       case "finance" -> FinanceBenchmark.run(options, System.out);
+      case "ingest" -> IngestBenchmark.run(options, System.out);
       case "help", "--help", "-h" -> usage();
       default -> {
         System.err.println("unknown benchmark '" + args[0] + "'");
@@ -39,8 +41,10 @@ public final class BenchMain {
         Benchmarks:
           inference   dynamic batching versus batch-1 serving for the finance MLP and a small 3D CNN
           finance     scoring stream through Kafka end to end, pass-through ceiling, latency, model quality
+          ingest      DICOM C-STORE into medical beside DCMTK's storescp, and STOW-RS throughput
         """
             + InferenceBenchmark.OPTIONS
-            + FinanceBenchmark.OPTIONS);
+            + FinanceBenchmark.OPTIONS
+            + IngestBenchmark.OPTIONS);
   }
 }

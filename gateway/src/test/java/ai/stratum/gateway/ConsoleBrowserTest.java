@@ -19,13 +19,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.interactions.WheelInput;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -142,6 +148,113 @@ class ConsoleBrowserTest extends GatewayTestSupport {
     wait.until(ExpectedConditions.urlContains("/console/login?error"));
     assertThat(browser.findElement(By.className("error")).getText())
         .contains("Wrong username or password");
+  }
+
+  @Test
+  void clinicianOpensAStudyAndScrollsItsSlicesWithWindowLevel() throws Exception {
+    TenantId hospital = newTenant();
+    String clinician = newUsername();
+    users.create(clinician, hospital, Set.of(Role.CLINICIAN), PASSWORD, "test");
+    ConsoleBackends backends = TenantScopedUpstream.get().consoleBackends();
+    ConsoleBackends.Series series = backends.publish(hospital, 12);
+
+    logIn(clinician);
+    browser.findElement(By.linkText("Studies")).click();
+    browser.findElement(By.linkText("PHANTOM-1")).click();
+    browser.findElement(By.linkText("Axial 1.25 mm")).click();
+    awaitSlice(series.instances().get(0), "-600%2C1500");
+    screenshot("console-series-first-slice.png");
+
+    for (int i = 0; i < 5; i++) {
+      new Actions(browser).sendKeys(Keys.ARROW_DOWN).perform();
+    }
+    awaitSlice(series.instances().get(5), "-600%2C1500");
+    new Actions(browser)
+        .scrollFromOrigin(
+            WheelInput.ScrollOrigin.fromElement(browser.findElement(By.id("slice"))), 0, 120)
+        .perform();
+    awaitSlice(series.instances().get(6), "-600%2C1500");
+    new Select(browser.findElement(By.id("window-preset")))
+        .selectByVisibleText("Mediastinum (C 40, W 400)");
+    awaitSlice(series.instances().get(6), "40%2C400");
+    screenshot("console-series-slice-7-mediastinum.png");
+
+    assertThat(browser.findElement(By.id("slice-label")).getText()).isEqualTo("7 / 12");
+    assertThat(backends.renders())
+        .contains(
+            new ConsoleBackends.RenderRequest(
+                hospital.value(), series.instances().get(6), "40,400"))
+        .allSatisfy(render -> assertThat(render.tenant()).isEqualTo(hospital.value()));
+  }
+
+  @Test
+  void adminPromotesAModelVersionAndRollsItBack() throws Exception {
+    String admin = newUsername();
+    users.create(admin, Tenants.PLATFORM, Set.of(Role.ADMIN), PASSWORD, "test");
+    ConsoleBackends backends = TenantScopedUpstream.get().consoleBackends();
+    String model = "nodules-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    backends.registerModel(model, 0.91, 0.93);
+
+    logIn(admin);
+    browser.findElement(By.linkText("Models")).click();
+    WebElement chart =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#model-" + model + " canvas")));
+    wait.until(
+        driver -> (Boolean) script("return Chart.getChart(arguments[0]) !== undefined", chart));
+    screenshot("console-models.png");
+    browser.findElement(By.id("promote-" + model + "-2")).click();
+
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.className("message"), "version 2 promoted"));
+    assertThat(browser.findElement(By.id(model + "-v2")).getText()).contains("production");
+    assertThat(backends.stage(model, 2)).contains("PRODUCTION");
+    browser.findElement(By.id("rollback-" + model)).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.className("message"), "rolled back"));
+
+    assertThat(backends.stage(model, 1)).contains("PRODUCTION");
+    assertThat(backends.stageChanges())
+        .contains(
+            "promote " + model + " v2 by user:" + admin, "rollback " + model + " by user:" + admin);
+  }
+
+  @Test
+  void analystSeesThresholdsAndNewCasesArriveWithoutReloading() throws Exception {
+    TenantId bank = newTenant();
+    String analyst = newUsername();
+    users.create(analyst, bank, Set.of(Role.ANALYST), PASSWORD, "test");
+    ConsoleBackends backends = TenantScopedUpstream.get().consoleBackends();
+    backends.openCase(bank, "tx-first", 0.97, "R07_AMOUNT_SPIKE");
+
+    logIn(analyst);
+    browser.findElement(By.linkText("Finance")).click();
+    assertThat(browser.findElement(By.id("thresholds")).getText()).contains("0.5500", "0.9000");
+    assertThat(browser.findElement(By.id("cases")).getText())
+        .contains("tx-first", "DECLINE", "R07_AMOUNT_SPIKE");
+    backends.openCase(bank, "tx-second", 0.95, "R12_NEW_DEVICE");
+
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("cases"), "tx-second"));
+    screenshot("console-finance.png");
+    assertThat(browser.getCurrentUrl()).endsWith("/console/finance");
+  }
+
+  /** Waits until the viewer shows the slice, rendered with the window, loaded by the browser. */
+  private void awaitSlice(String instance, String window) {
+    wait.until(driver -> {
+      WebElement slice = driver.findElement(By.id("slice"));
+      String source = slice.getAttribute("src");
+      return source != null
+          && source.contains("/instances/" + instance + "/rendered?window=" + window)
+          && (Boolean)
+              script("return arguments[0].complete && arguments[0].naturalWidth === 64", slice);
+    });
+  }
+
+  private Object script(String script, Object... arguments) {
+    return ((JavascriptExecutor) browser).executeScript(script, arguments);
   }
 
   private void logIn(String username) {

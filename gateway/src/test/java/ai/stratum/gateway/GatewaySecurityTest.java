@@ -74,7 +74,8 @@ class GatewaySecurityTest extends GatewayTestSupport {
             withKey("/api/medical/studies?PatientName=Doe", key)
                 .header(TenantScopedUpstream.TENANT_HEADER, other.value())
                 .header("Cookie", "session=secret")
-                .header("Authorization", "Basic c2VjcmV0"));
+                .header("Authorization", "Basic c2VjcmV0")
+                .header("X-Forwarded-Host", "forged.example"));
 
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode headers = JSON.readTree(response.body()).get("headers");
@@ -85,6 +86,11 @@ class GatewaySecurityTest extends GatewayTestSupport {
     assertThat(headers.has("cookie")).as("cookie forwarded").isFalse();
     assertThat(headers.has("authorization")).as("authorization forwarded").isFalse();
     assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+    // services build their links from these (server.forward-headers-strategy)
+    assertThat(headers.get("x-forwarded-host")).hasSize(1);
+    assertThat(headers.get("x-forwarded-host").get(0).asString()).isEqualTo("localhost");
+    assertThat(headers.get("x-forwarded-port").get(0).asString()).isEqualTo(Integer.toString(port));
+    assertThat(headers.get("x-forwarded-proto").get(0).asString()).isEqualTo("http");
   }
 
   @Test

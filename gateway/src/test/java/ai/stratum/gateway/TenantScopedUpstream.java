@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A small real HTTP service standing behind the gateway in tests, scoped by the tenant header the
  * way the Stratum services are: {@code PUT <path>} stores a document for the caller's tenant,
  * {@code GET <path>} returns it only to that tenant (404 to everyone else), and any other request
- * is answered with the headers it arrived with. One instance serves every route, once per JVM.
+ * is answered with the headers it arrived with; {@code /dicomweb/}, {@code /api/models} and the
+ * finance pages' paths are {@link ConsoleBackends}. One instance serves every route, once per JVM.
  */
 final class TenantScopedUpstream {
 
@@ -31,6 +32,7 @@ final class TenantScopedUpstream {
 
   private final HttpServer server;
   private final Map<String, byte[]> documents = new ConcurrentHashMap<>();
+  private final ConsoleBackends consoleBackends = new ConsoleBackends();
   private final JsonMapper json = JsonMapper.builder().build();
 
   private TenantScopedUpstream(HttpServer server) {
@@ -39,6 +41,11 @@ final class TenantScopedUpstream {
 
   static TenantScopedUpstream get() {
     return INSTANCE;
+  }
+
+  /** The DICOMweb and model registry behind the console's pages. */
+  ConsoleBackends consoleBackends() {
+    return consoleBackends;
   }
 
   String baseUrl() {
@@ -50,6 +57,10 @@ final class TenantScopedUpstream {
       HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
       TenantScopedUpstream upstream = new TenantScopedUpstream(server);
       server.createContext("/", upstream::handle);
+      server.createContext("/dicomweb/", upstream.consoleBackends::handleDicomWeb);
+      server.createContext("/api/models", upstream.consoleBackends::handleModels);
+      server.createContext("/api/finance/thresholds", upstream.consoleBackends::handleFinance);
+      server.createContext("/api/finance/cases", upstream.consoleBackends::handleFinance);
       server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
       server.start();
       return upstream;

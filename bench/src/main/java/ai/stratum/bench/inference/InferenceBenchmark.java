@@ -56,7 +56,7 @@ public final class InferenceBenchmark {
 
   private static final MlpArchitecture FINANCE_MLP = new MlpArchitecture(214, List.of(64, 32), 1);
   private static final Cnn3dArchitecture NODULE_CNN =
-      new Cnn3dArchitecture(1, 32, 32, 32, List.of(8, 16), 2);
+      new Cnn3dArchitecture(1, 32, 32, 32, List.of(16, 32), 2);
 
   private InferenceBenchmark() {}
 

@@ -71,6 +71,8 @@ public final class ScoringStream implements SmartLifecycle {
     consumers = new DefaultKafkaConsumerFactory<>(consumerConfig);
 
     KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(producers);
+    // a timer per decision costs more than the decision's own send at this rate
+    template.setMicrometerEnabled(false);
     checkpointWriter =
         Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("feature-checkpoints").daemon().factory());

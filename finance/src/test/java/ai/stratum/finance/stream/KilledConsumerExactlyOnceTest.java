@@ -97,6 +97,24 @@ class KilledConsumerExactlyOnceTest {
         }
         assertThat(perTransaction).hasSize(VALID);
         assertThat(perTransaction.values()).as("decisions per transaction").containsOnly(1);
+        Map<String, Integer> lastPerCard = new HashMap<>();
+        decisions.stream()
+            .sorted(
+                java.util.Comparator.<ConsumerRecord<String, byte[]>>comparingInt(
+                        ConsumerRecord::partition)
+                    .thenComparingLong(ConsumerRecord::offset))
+            .forEach(record -> {
+              int position =
+                  sequence.get(
+                      StratumJson.mapper()
+                          .readTree(record.value())
+                          .get("transactionId")
+                          .asString());
+              Integer previous = lastPerCard.put(record.key(), position);
+              assertThat(previous == null || previous < position)
+                  .as("order of card %s", record.key())
+                  .isTrue();
+            });
 
         List<ConsumerRecord<String, byte[]>> deadLetters =
             read("finance.transactions.dlq", "read_committed", expectedRejections.size());
@@ -115,6 +133,9 @@ class KilledConsumerExactlyOnceTest {
     }
   }
 
+  /** Input position of each valid transaction, to check that decisions keep each card's order. */
+  private final Map<String, Integer> sequence = new HashMap<>();
+
   private Map<String, String> produceInput() throws Exception {
     Map<String, String> rejections = new HashMap<>();
     TransactionSimulator simulator =
@@ -124,6 +145,7 @@ class KilledConsumerExactlyOnceTest {
     try (KafkaProducer<String, byte[]> producer = producer()) {
       for (int i = 0; i < VALID; i++) {
         var tx = simulator.next().transaction();
+        sequence.put(tx.transactionId(), i);
         producer.send(
             new ProducerRecord<>(
                 "finance.transactions", tx.cardId(), StratumJson.mapper().writeValueAsBytes(tx)));

@@ -14,7 +14,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -123,10 +125,24 @@ class ProxyController {
       }
     }
     builder.header(tenantHeader, TenantContext.require().value());
-    builder.header("X-Forwarded-For", request.getRemoteAddr());
-    builder.header("X-Forwarded-Proto", request.getScheme());
-    builder.header("X-Forwarded-Host", request.getServerName() + ":" + request.getServerPort());
+    forwardedHeaders(request).forEach(builder::header);
     return builder.build();
+  }
+
+  /**
+   * Where the client sent the request, so services write links (e.g. QIDO-RS RetrieveURL) that
+   * point at the gateway rather than at themselves ({@code server.forward-headers-strategy}).
+   */
+  static Map<String, String> forwardedHeaders(HttpServletRequest request) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("X-Forwarded-For", request.getRemoteAddr());
+    headers.put("X-Forwarded-Proto", request.getScheme());
+    headers.put("X-Forwarded-Host", request.getServerName());
+    headers.put("X-Forwarded-Port", Integer.toString(request.getServerPort()));
+    if (!request.getContextPath().isEmpty()) {
+      headers.put("X-Forwarded-Prefix", request.getContextPath());
+    }
+    return headers;
   }
 
   private static HttpRequest.BodyPublisher body(HttpServletRequest request) {

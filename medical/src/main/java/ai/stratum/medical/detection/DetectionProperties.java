@@ -8,26 +8,31 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled whether this instance runs a detection worker
  * @param group Kafka consumer group of the workers; more members share the studies
+ * @param concurrency consumers (threads) of this instance in the group
  * @param minSlices fewer acquired slices than this cannot cover a chest
  * @param maxSliceSpacingMm coarser slices miss small nodules
  * @param minLungVolumeMl less aerated lung than this means the series is not a chest
  * @param minContrastHu weakest nodule contrast against the lung to report
  * @param minBlobness smallest ratio of Hessian eigenvalues (1 a ball, 0 a tube or plate)
  * @param minDiameterMm smaller findings are noise
+ * @param reportProbability findings below this probability stay out of reports (the operating
+ *     point; evaluation sweeps all of them)
  */
 @ConfigurationProperties("stratum.medical.detection")
 public record DetectionProperties(
     @DefaultValue("true") boolean enabled,
     @DefaultValue("medical-detection") String group,
+    @DefaultValue("1") int concurrency,
     @DefaultValue("30") int minSlices,
     @DefaultValue("5.0") double maxSliceSpacingMm,
     @DefaultValue("300") double minLungVolumeMl,
     @DefaultValue("180") double minContrastHu,
     @DefaultValue("0.25") double minBlobness,
-    @DefaultValue("2.5") double minDiameterMm) {
+    @DefaultValue("2.5") double minDiameterMm,
+    @DefaultValue("0.5") double reportProbability) {
 
   /** The defaults, for command-line tools without Spring. */
   public static DetectionProperties defaults() {
-    return new DetectionProperties(true, "medical-detection", 30, 5.0, 300, 180, 0.25, 2.5);
+    return new DetectionProperties(true, "medical-detection", 1, 30, 5.0, 300, 180, 0.25, 2.5, 0.5);
   }
 }

@@ -1,5 +1,7 @@
 package ai.stratum.medical.dicom;
 
+import java.util.List;
+
 /**
  * Builds a new DICOM object attribute by attribute; value representations come from the DICOM
  * dictionary. Not thread-safe.
@@ -11,6 +13,12 @@ public interface DicomBuilder {
   DicomBuilder numbers(int tag, double... values);
 
   DicomBuilder integers(int tag, int... values);
+
+  /**
+   * Sets a sequence whose items are the attributes given to other builders from {@link
+   * Dicom#builder()}; no items makes an empty sequence (for type 2 sequences).
+   */
+  DicomBuilder sequence(int tag, List<DicomBuilder> items);
 
   /**
    * Sets 16-bit monochrome pixel data (MONOCHROME2, one frame) and the image pixel module

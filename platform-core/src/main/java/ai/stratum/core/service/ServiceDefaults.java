@@ -59,6 +59,9 @@ class ServiceDefaults implements EnvironmentPostProcessor, Ordered {
     defaults.put("spring.config.name", service.name());
     defaults.put("server.port", service.defaultPort());
     defaults.put("server.shutdown", "graceful");
+    // links in responses (e.g. QIDO-RS RetrieveURL) name the gateway the client called, not the
+    // service
+    defaults.put("server.forward-headers-strategy", "framework");
     defaults.put("spring.threads.virtual.enabled", true);
     defaults.put("spring.jmx.enabled", false);
     defaults.put("spring.main.banner-mode", "off");

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Classical nodule detection on an isotropic HU grid: lung mask, multi-scale Laplacian-of-Gaussian
@@ -19,6 +20,9 @@ public final class BlobDetector {
 
   /** Solid nodules are soft tissue; ground-glass ones stay well below it. */
   private static final double SOLID_MEAN_HU = -380;
+
+  /** Closing radius of the lung mask: larger than the largest nodule on the pleura. */
+  private static final double CLOSING_MM = 16;
 
   private final double[] radiiMm;
   private final double minContrastHu;
@@ -43,7 +47,14 @@ public final class BlobDetector {
       double meanHu,
       boolean solid,
       double probability,
-      double uncertainty) {}
+      double uncertainty,
+      Shape shape) {}
+
+  /**
+   * What the score is made of: blob filter strength (HU of contrast), Hessian blobness, sphericity
+   * of the grown region (smallest over largest axis) and how much of it ran into the growth limit.
+   */
+  public record Shape(double strength, double blobness, double sphericity, double leak) {}
 
   /** The outcome: lung volume (to tell a chest from anything else) and the blobs. */
   public record Result(double lungVolumeMl, List<Blob> blobs) {}
@@ -63,8 +74,7 @@ public final class BlobDetector {
     if (mask.lungVoxels == 0) {
       return new Result(0, List.of());
     }
-    int margin = (int) Math.ceil(12 / spacingMm);
-    boolean[] region = mask.searchRegion(hu, margin);
+    boolean[] region = mask.closed(hu, (int) Math.ceil(CLOSING_MM / spacingMm));
     List<Candidate> candidates = new ArrayList<>();
     for (double radius : radiiMm) {
       double sigma = radius / Math.sqrt(3) / spacingMm;
@@ -76,15 +86,21 @@ public final class BlobDetector {
       candidates.addAll(maxima(hu, smooth, response, region, sigma, radius));
     }
     candidates.sort(Comparator.comparingDouble((Candidate c) -> c.score).reversed());
-    List<Blob> blobs = new ArrayList<>();
-    List<Candidate> kept = new ArrayList<>();
+    List<Blob> measured = new ArrayList<>();
     for (Candidate candidate : candidates) {
-      if (suppressed(candidate, kept, spacingMm)) {
+      if (suppressed(
+          candidate.x, candidate.y, candidate.z, candidate.radiusMm, measured, spacingMm)) {
         continue;
       }
-      Blob blob = measure(hu, mask, candidate, spacingMm);
+      Blob blob = measure(hu, region, candidate, spacingMm);
       if (blob != null && blob.diameterMm() >= minDiameterMm) {
-        kept.add(candidate.withRadius(blob.diameterMm() / 2));
+        measured.add(blob);
+      }
+    }
+    measured.sort(Comparator.comparingDouble(Blob::probability).reversed());
+    List<Blob> blobs = new ArrayList<>();
+    for (Blob blob : measured) {
+      if (!suppressed(blob.x(), blob.y(), blob.z(), blob.diameterMm() / 2, blobs, spacingMm)) {
         blobs.add(blob);
       }
     }
@@ -150,15 +166,14 @@ public final class BlobDetector {
     return smallest / largest;
   }
 
-  private static boolean suppressed(Candidate candidate, List<Candidate> kept, double spacingMm) {
-    for (Candidate other : kept) {
+  /** 3D non-maximum suppression: a blob within another's radius of it is the same nodule. */
+  private static boolean suppressed(
+      double x, double y, double z, double radiusMm, List<Blob> kept, double spacingMm) {
+    for (Blob other : kept) {
       double distanceMm =
           spacingMm
-              * Math.sqrt(
-                  square(candidate.x - other.x)
-                      + square(candidate.y - other.y)
-                      + square(candidate.z - other.z));
-      if (distanceMm < Math.max(other.radiusMm, candidate.radiusMm) + spacingMm) {
+              * Math.sqrt(square(x - other.x()) + square(y - other.y()) + square(z - other.z()));
+      if (distanceMm < Math.max(other.diameterMm() / 2, radiusMm) + spacingMm) {
         return true;
       }
     }
@@ -170,7 +185,7 @@ public final class BlobDetector {
    * and the lung's, within a sphere of twice the candidate's radius so vessels and the chest wall
    * cannot drag it away.
    */
-  private Blob measure(Grid hu, LungMask mask, Candidate candidate, double spacingMm) {
+  private @Nullable Blob measure(Grid hu, boolean[] region, Candidate candidate, double spacingMm) {
     int seed = brightest(hu, candidate.x, candidate.y, candidate.z);
     int sx = seed % hu.nx;
     int sy = (seed / hu.nx) % hu.ny;
@@ -186,6 +201,8 @@ public final class BlobDetector {
     queue.add(seed);
     visited.set(seed);
     long count = 0;
+    long atLimit = 0;
+    double[] moments = new double[6];
     double cx = 0;
     double cy = 0;
     double cz = 0;
@@ -201,6 +218,12 @@ public final class BlobDetector {
       cy += y;
       cz += z;
       sum += hu.data[i];
+      moments[0] += (double) x * x;
+      moments[1] += (double) y * y;
+      moments[2] += (double) z * z;
+      moments[3] += (double) x * y;
+      moments[4] += (double) x * z;
+      moments[5] += (double) y * z;
       for (int[] step : steps) {
         int px = x + step[0];
         int py = y + step[1];
@@ -209,11 +232,12 @@ public final class BlobDetector {
           continue;
         }
         int j = hu.index(px, py, pz);
-        if (visited.get(j) || hu.data[j] < threshold || mask.outside[j]) {
+        if (visited.get(j) || hu.data[j] < threshold || !region[j]) {
           continue;
         }
         double d2 = square(px - sx) + square(py - sy) + square(pz - sz);
         if (d2 > limit * limit) {
+          atLimit++;
           continue;
         }
         visited.set(j);
@@ -223,26 +247,46 @@ public final class BlobDetector {
     double volumeMm3 = count * spacingMm * spacingMm * spacingMm;
     double diameterMm = 2 * Math.cbrt(3 * volumeMm3 / (4 * Math.PI));
     double meanHu = sum / count;
-    double probability = probability(candidate.strength, candidate.blobness);
-    double uncertainty = shiftedSpread(hu, candidate, probability);
+    double mx = cx / count;
+    double my = cy / count;
+    double mz = cz / count;
+    double[] covariance = {
+      moments[0] / count - mx * mx,
+      moments[1] / count - my * my,
+      moments[2] / count - mz * mz,
+      moments[3] / count - mx * my,
+      moments[4] / count - mx * mz,
+      moments[5] / count - my * mz
+    };
+    double[] axes = SymmetricEigen.values(covariance);
+    double sphericity = count < 8 ? 0 : Math.sqrt(Math.max(0, axes[0]) / Math.max(1e-9, axes[2]));
+    double leak = (double) atLimit / Math.max(1, count);
+    Shape shape = new Shape(candidate.strength, candidate.blobness, sphericity, leak);
+    double probability = probability(shape);
+    double uncertainty = shiftedSpread(hu, candidate, shape, probability);
     return new Blob(
-        cx / count,
-        cy / count,
-        cz / count,
+        mx,
+        my,
+        mz,
         diameterMm,
         volumeMm3,
         meanHu,
         meanHu > SOLID_MEAN_HU,
         probability,
-        uncertainty);
+        uncertainty,
+        shape);
   }
 
   /**
    * A logistic score on contrast strength and ball shape, centred where the strength reaches the
    * configured minimum contrast; not calibrated against data.
    */
-  private double probability(double strength, double blobness) {
-    double logit = 4 * Math.log(strength / minContrastHu) + 6 * (blobness - minBlobness);
+  private double probability(Shape shape) {
+    double logit =
+        2 * Math.log(shape.strength() / minContrastHu)
+            + 4 * (shape.blobness() - minBlobness)
+            + 6 * (shape.sphericity() - 0.5)
+            - 8 * shape.leak();
     return 1 / (1 + Math.exp(-logit));
   }
 
@@ -250,7 +294,7 @@ public final class BlobDetector {
    * Test-time augmentation for the classical score: the standard deviation of the probability when
    * the candidate is re-scored one voxel off centre along each axis (seven evaluations).
    */
-  private double shiftedSpread(Grid hu, Candidate candidate, double centre) {
+  private double shiftedSpread(Grid hu, Candidate candidate, Shape shape, double centre) {
     Grid patch = patch(hu, candidate);
     int c = patch.nx / 2;
     double sigma = candidate.sigma;
@@ -265,7 +309,10 @@ public final class BlobDetector {
       int y = c + shift[1];
       int z = c + shift[2];
       double strength = Math.max(1e-3, response.at(x, y, z) / 0.2);
-      double p = probability(strength, blobness(smooth.hessian(x, y, z)));
+      double p =
+          probability(
+              new Shape(
+                  strength, blobness(smooth.hessian(x, y, z)), shape.sphericity(), shape.leak()));
       sum += p;
       sumSquares += p * p;
       n++;
@@ -342,10 +389,5 @@ public final class BlobDetector {
       double sigma,
       double strength,
       double blobness,
-      double score) {
-
-    Candidate withRadius(double radius) {
-      return new Candidate(x, y, z, Math.max(radius, radiusMm), sigma, strength, blobness, score);
-    }
-  }
+      double score) {}
 }

@@ -70,39 +70,56 @@ public final class LungMask {
     }
   }
 
-  /** The lungs grown by {@code margin} voxels along each axis (a cube), never outside the body. */
-  boolean[] searchRegion(Grid hu, int margin) {
-    boolean[] region = lung.clone();
-    int[] strides = {1, hu.nx, hu.nx * hu.ny};
-    int[] lengths = {hu.nx, hu.ny, hu.nz};
-    for (int axis = 0; axis < 3; axis++) {
-      region = dilate(region, hu, strides[axis], lengths[axis], axis, margin);
-    }
-    for (int i = 0; i < region.length; i++) {
-      region[i] &= !outside[i];
-    }
-    return region;
+  /**
+   * The lungs closed with a cube of {@code 2 * radius + 1} voxels: dents in the lung surface
+   * (nodules on the pleura, vessels at the hilum) are filled, the chest wall stays outside.
+   */
+  boolean[] closed(Grid grid, int radius) {
+    boolean[] grown = box(lung, grid, radius, false);
+    return box(grown, grid, radius, true);
   }
 
-  private static boolean[] dilate(
-      boolean[] in, Grid grid, int stride, int length, int axis, int margin) {
-    boolean[] out = new boolean[in.length];
-    for (int i = 0; i < in.length; i++) {
-      if (!in[i]) {
-        continue;
-      }
-      int coordinate =
-          switch (axis) {
-            case 0 -> i % grid.nx;
-            case 1 -> (i / grid.nx) % grid.ny;
-            default -> i / (grid.nx * grid.ny);
-          };
-      int from = Math.max(0, coordinate - margin);
-      int to = Math.min(length - 1, coordinate + margin);
-      for (int c = from; c <= to; c++) {
-        out[i + (c - coordinate) * stride] = true;
-      }
+  /**
+   * Dilation (any voxel of the cube set) or erosion (all set) by separable running sums along each
+   * axis; voxels beyond the edges count as unset for dilation and set for erosion.
+   */
+  static boolean[] box(boolean[] in, Grid grid, int radius, boolean erode) {
+    boolean[] current = in;
+    int[] strides = {1, grid.nx, grid.nx * grid.ny};
+    int[] lengths = {grid.nx, grid.ny, grid.nz};
+    for (int a = 0; a < 3; a++) {
+      int axis = a;
+      int stride = strides[axis];
+      int length = lengths[axis];
+      boolean[] source = current;
+      boolean[] out = new boolean[in.length];
+      int lines = in.length / length;
+      IntStream.range(0, lines)
+          .parallel()
+          .forEach(line -> {
+            int start = lineStart(line, axis, grid);
+            int[] prefix = new int[length + 1];
+            for (int k = 0; k < length; k++) {
+              prefix[k + 1] = prefix[k] + (source[start + k * stride] ? 1 : 0);
+            }
+            for (int k = 0; k < length; k++) {
+              int from = Math.max(0, k - radius);
+              int to = Math.min(length - 1, k + radius);
+              int set = prefix[to + 1] - prefix[from];
+              int beyond = (2 * radius + 1) - (to - from + 1);
+              out[start + k * stride] = erode ? set + beyond == 2 * radius + 1 : set > 0;
+            }
+          });
+      current = out;
     }
-    return out;
+    return current;
+  }
+
+  private static int lineStart(int line, int axis, Grid grid) {
+    return switch (axis) {
+      case 0 -> line * grid.nx;
+      case 1 -> (line / grid.nx) * grid.nx * grid.ny + line % grid.nx;
+      default -> line;
+    };
   }
 }

@@ -10,6 +10,8 @@ import com.pixelmed.dicom.AttributeFactory;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.OtherWordAttribute;
+import com.pixelmed.dicom.SequenceAttribute;
+import java.util.List;
 
 /** Builds an attribute list with PixelMed's dictionary. */
 public final class PixelMedBuilder implements DicomBuilder {
@@ -55,6 +57,19 @@ public final class PixelMedBuilder implements DicomBuilder {
       throw new IllegalArgumentException("bad value for " + DicomTags.hex(tag), e);
     }
     list.put(attribute);
+    return this;
+  }
+
+  @Override
+  public DicomBuilder sequence(int tag, List<DicomBuilder> items) {
+    SequenceAttribute sequence = new SequenceAttribute(Tags.of(tag));
+    for (DicomBuilder item : items) {
+      if (!(item instanceof PixelMedBuilder builder)) {
+        throw new IllegalArgumentException("sequence items must come from Dicom.builder()");
+      }
+      sequence.addItem(builder.list);
+    }
+    list.put(sequence);
     return this;
   }
 

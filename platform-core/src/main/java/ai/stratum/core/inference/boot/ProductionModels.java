@@ -30,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -50,9 +51,8 @@ public final class ProductionModels implements SmartLifecycle {
   private final Set<String> models;
   private final Function<String, BatchingSettings> batching;
   private final Duration reconcileInterval;
-  private final ScheduledExecutorService syncThread =
-      Executors.newSingleThreadScheduledExecutor(
-          Thread.ofPlatform().name("inference-model-sync").daemon().factory());
+  // made anew on every start: a lifecycle may be stopped and started again (test context pausing)
+  private volatile @Nullable ScheduledExecutorService syncThread;
   private final Map<String, String> lastFailures = new ConcurrentHashMap<>();
   private volatile boolean running;
 
@@ -75,6 +75,10 @@ public final class ProductionModels implements SmartLifecycle {
   @Override
   public void start() {
     models.forEach(this::sync);
+    ScheduledExecutorService syncThread =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("inference-model-sync").daemon().factory());
+    this.syncThread = syncThread;
     syncThread.scheduleWithFixedDelay(
         () -> models.forEach(this::sync),
         reconcileInterval.toMillis(),
@@ -88,7 +92,9 @@ public final class ProductionModels implements SmartLifecycle {
    * thread.
    */
   public void onModelEvent(String model) {
-    if (models.contains(model)) {
+    ScheduledExecutorService syncThread = this.syncThread;
+    // while stopped, the next start syncs every model anyway
+    if (models.contains(model) && running && syncThread != null) {
       syncThread.execute(() -> sync(model));
     }
   }
@@ -101,7 +107,10 @@ public final class ProductionModels implements SmartLifecycle {
   @Override
   public void stop() {
     running = false;
-    syncThread.shutdownNow();
+    ScheduledExecutorService syncThread = this.syncThread;
+    if (syncThread != null) {
+      syncThread.shutdownNow();
+    }
   }
 
   @Override

@@ -54,7 +54,7 @@ public record Cnn3dArchitecture(
                   .build())
           .add(BatchNorm.builder().build())
           .add(Activation.reluBlock())
-          .add(Pool.maxPool3dBlock(new Shape(2, 2, 2)));
+          .add(Pool.maxPool3dBlock(new Shape(2, 2, 2), new Shape(2, 2, 2)));
     }
     return block
         .add(Pool.globalAvgPool3dBlock())

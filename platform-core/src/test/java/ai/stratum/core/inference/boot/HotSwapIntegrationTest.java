@@ -53,6 +53,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 class HotSwapIntegrationTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  /** A new consumer group joins and a model loads; generous for a busy 2-core machine. */
+  private static final Duration KAFKA = Duration.ofSeconds(90);
+
   private static final List<Tensor> INPUT = List.of(TestModels.features(0.5f, -1f, 2f, 0f));
 
   @TempDir static Path storage;
@@ -92,16 +96,17 @@ class HotSwapIntegrationTest {
       assertThat(server.served(model)).as("nothing promoted yet").isEmpty();
 
       registry.promote(model, register(registry, 1).version(), "alice");
-      await().until(() -> server.served(model).isPresent());
+      await().atMost(KAFKA).until(() -> server.served(model).isPresent());
       assertThat(server.served(model)).contains(new ModelRef(model, 1));
 
       Load load = new Load(server, model, 6);
-      await().until(() -> load.answered.get() >= 300);
+      await().atMost(KAFKA).until(() -> load.answered.get() >= 300);
       registry.promote(model, register(registry, 2).version(), "bob");
       await()
+          .atMost(KAFKA)
           .until(() -> server.served(model).equals(java.util.Optional.of(new ModelRef(model, 2))));
       int atSwap = load.answered.get();
-      await().until(() -> load.answered.get() >= atSwap + 300);
+      await().atMost(KAFKA).until(() -> load.answered.get() >= atSwap + 300);
       load.stop();
 
       assertThat(load.failures).isEmpty();
@@ -114,6 +119,7 @@ class HotSwapIntegrationTest {
             .contains(new ModelRef(model, 2));
         registry.rollback(model, "oncall");
         await()
+            .atMost(KAFKA)
             .untilAsserted(() -> {
               assertThat(server.served(model)).contains(new ModelRef(model, 1));
               assertThat(second.getBean(ModelServer.class).served(model))
@@ -130,7 +136,7 @@ class HotSwapIntegrationTest {
       ModelServer server = context.getBean(ModelServer.class);
       ProductionModels productionModels = context.getBean(ProductionModels.class);
       registry.promote(model, register(registry, 1).version(), "alice");
-      await().until(() -> server.served(model).isPresent());
+      await().atMost(KAFKA).until(() -> server.served(model).isPresent());
       ModelVersion tampered = register(registry, 2);
       Path stored =
           context
@@ -143,7 +149,7 @@ class HotSwapIntegrationTest {
 
       registry.promote(model, tampered.version(), "mallory");
 
-      await().until(() -> productionModels.lastFailure(model).isPresent());
+      await().atMost(KAFKA).until(() -> productionModels.lastFailure(model).isPresent());
       assertThat(productionModels.lastFailure(model).orElseThrow())
           .contains("'" + model + "' v2")
           .contains("the registry expects " + tampered.sha256());

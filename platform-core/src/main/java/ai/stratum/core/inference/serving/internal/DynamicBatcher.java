@@ -220,7 +220,7 @@ public final class DynamicBatcher<I, O> {
 
   private void start(int workerCount, Supplier<BatchHandler<I, O>> handlers) {
     CountDownLatch ready = new CountDownLatch(workerCount);
-    AtomicReference<@Nullable RuntimeException> startFailure = new AtomicReference<>();
+    AtomicReference<@Nullable Throwable> startFailure = new AtomicReference<>();
     for (int i = 0; i < workerCount; i++) {
       Thread worker =
           Thread.ofPlatform()
@@ -237,21 +237,25 @@ public final class DynamicBatcher<I, O> {
       startFailure.compareAndSet(
           null, new IllegalStateException("interrupted while starting " + name, e));
     }
-    RuntimeException failure = startFailure.get();
+    Throwable failure = startFailure.get();
     if (failure != null) {
       close(Duration.ZERO);
-      throw failure;
+      if (failure instanceof Error error) {
+        throw error;
+      }
+      throw (RuntimeException) failure;
     }
   }
 
   private void work(
       Supplier<BatchHandler<I, O>> handlers,
       CountDownLatch ready,
-      AtomicReference<@Nullable RuntimeException> startFailure) {
+      AtomicReference<@Nullable Throwable> startFailure) {
     BatchHandler<I, O> handler;
     try {
       handler = handlers.get();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // whatever happens, the constructor waiting for this worker must hear of it
       startFailure.compareAndSet(null, e);
       closed = true;
       ready.countDown();

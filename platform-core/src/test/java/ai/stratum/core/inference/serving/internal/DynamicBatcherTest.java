@@ -58,7 +58,7 @@ class DynamicBatcherTest {
   @Test
   void runsAPartialBatchOnceItsOldestRequestHasWaitedTheMaximumDelay() {
     DynamicBatcher<Integer, Integer> batcher =
-        start(settings(8, Duration.ofMillis(300), 100, 1), handler(Gate.OPEN));
+        start(settings(8, Duration.ofSeconds(1), 100, 1), handler(Gate.OPEN));
 
     List<CompletableFuture<Integer>> results =
         List.of(batcher.submit(1, LONG), batcher.submit(2, LONG), batcher.submit(3, LONG));
@@ -123,8 +123,15 @@ class DynamicBatcherTest {
     CompletableFuture<Integer> after = batcher.submit(8, LONG);
     assertThat(after.join()).isEqualTo(80);
     assertThat(batches).containsExactly(List.of(0), List.of(8));
-    assertThat(meters.get("stratum.inference.refused").tag("reason", "deadline").counter().count())
-        .isEqualTo(1);
+    await()
+        .untilAsserted(() ->
+            assertThat(
+                    meters
+                        .get("stratum.inference.refused")
+                        .tag("reason", "deadline")
+                        .counter()
+                        .count())
+                .isEqualTo(1));
   }
 
   @Test
@@ -274,8 +281,16 @@ class DynamicBatcherTest {
     assertThat(meters.get("stratum.inference.batch.size").tag("version", "3").summary().count())
         .isEqualTo(2);
     assertThat(meters.get("stratum.inference.batch.size").summary().totalAmount()).isEqualTo(3);
-    assertThat(meters.get("stratum.inference.latency").tag("model", "fraud-mlp").timer().count())
-        .isEqualTo(3);
+    // the latency is recorded just after the answer is handed over
+    await()
+        .untilAsserted(() ->
+            assertThat(
+                    meters
+                        .get("stratum.inference.latency")
+                        .tag("model", "fraud-mlp")
+                        .timer()
+                        .count())
+                .isEqualTo(3));
   }
 
   private DynamicBatcher<Integer, Integer> start(

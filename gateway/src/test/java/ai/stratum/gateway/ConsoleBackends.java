@@ -1,0 +1,319 @@
+package ai.stratum.gateway;
+
+import ai.stratum.core.tenancy.TenantId;
+import com.sun.net.httpserver.HttpExchange;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What the console's pages read, served over real HTTP by {@link TenantScopedUpstream}: DICOMweb
+ * shaped like medical's (QIDO-RS DICOM JSON per tenant, WADO-RS rendered PNG slices honouring
+ * {@code window=center,width}) and a model registry shaped like platform-core's {@code
+ * /api/models}, and the finance thresholds and open cases.
+ */
+final class ConsoleBackends {
+
+  /** A CT series of one study: slice {@code k} shows a disc of soft tissue of radius 4 + k. */
+  record Series(String study, String series, List<String> instances) {}
+
+  /** A rendered slice the console asked for. */
+  record RenderRequest(String tenant, String instance, String window) {}
+
+  private static final Pattern RENDERED =
+      Pattern.compile("/dicomweb/studies/([^/]+)/series/([^/]+)/instances/([^/]+)/rendered");
+  private static final Pattern INSTANCES =
+      Pattern.compile("/dicomweb/studies/([^/]+)/series/([^/]+)/instances");
+  private static final Pattern SERIES = Pattern.compile("/dicomweb/studies/([^/]+)/series");
+  private static final Pattern PROMOTE =
+      Pattern.compile("/api/models/([^/]+)/versions/([0-9]+)/promote");
+  private static final Pattern ROLLBACK = Pattern.compile("/api/models/([^/]+)/rollback");
+
+  private final JsonMapper json = JsonMapper.builder().build();
+  private final Map<String, List<Series>> studies = new ConcurrentHashMap<>();
+  private final List<RenderRequest> renders = new CopyOnWriteArrayList<>();
+  private final Map<String, List<Map<String, Object>>> models = new ConcurrentHashMap<>();
+  private final List<String> stageChanges = new CopyOnWriteArrayList<>();
+  private final Map<String, List<Map<String, Object>>> cases = new ConcurrentHashMap<>();
+
+  Series publish(TenantId tenant, int slices) {
+    List<String> instances = new ArrayList<>();
+    for (int i = 0; i < slices; i++) {
+      instances.add(uid());
+    }
+    Series series = new Series(uid(), uid(), List.copyOf(instances));
+    studies.computeIfAbsent(tenant.value(), t -> new CopyOnWriteArrayList<>()).add(series);
+    return series;
+  }
+
+  List<RenderRequest> renders() {
+    return List.copyOf(renders);
+  }
+
+  /** Registers versions 1..n of a model (version 1 in production) with an AUC per version. */
+  void registerModel(String name, double... aucs) {
+    List<Map<String, Object>> versions = new CopyOnWriteArrayList<>();
+    for (int i = 0; i < aucs.length; i++) {
+      Map<String, Object> version = new LinkedHashMap<>();
+      version.put("name", name);
+      version.put("version", i + 1);
+      version.put("stage", i == 0 ? "PRODUCTION" : "STAGING");
+      version.put("sha256", "%064x".formatted(i + 1));
+      version.put("framework", "PYTORCH");
+      version.put("metrics", Map.of("auc", aucs[i], "recall", aucs[i] - 0.1));
+      version.put("createdBy", "learning");
+      version.put("createdAt", "2026-11-0" + (i + 1) + "T10:00:00Z");
+      version.put("parent", i == 0 ? null : Map.of("name", name, "version", i));
+      versions.add(version);
+    }
+    models.put(name, versions);
+  }
+
+  Optional<String> stage(String model, int version) {
+    return models.get(model).stream()
+        .filter(v -> v.get("version").equals(version))
+        .map(v -> (String) v.get("stage"))
+        .findFirst();
+  }
+
+  List<String> stageChanges() {
+    return List.copyOf(stageChanges);
+  }
+
+  /** An open case (a declined transaction) of the tenant, newest first in the finance API. */
+  void openCase(TenantId tenant, String transactionId, double score, String reasonCode) {
+    Map<String, Object> decision = new LinkedHashMap<>();
+    decision.put("transactionId", transactionId);
+    decision.put("tenantId", tenant.value());
+    decision.put("score", score);
+    decision.put("decision", "DECLINE");
+    decision.put("threshold", 0.9);
+    decision.put("modelVersion", "finance-risk:3");
+    decision.put(
+        "reasons",
+        List.of(
+            Map.of("code", reasonCode, "feature", "card_amount_zscore_1h", "contribution", 0.4)));
+    decision.put("features", 212);
+    decision.put("receivedAt", "2026-11-26T10:00:00Z");
+    decision.put("decidedAt", "2026-11-26T10:00:00.004Z");
+    Map<String, Object> item = new LinkedHashMap<>();
+    item.put("decision", decision);
+    item.put("label", null);
+    cases.computeIfAbsent(tenant.value(), t -> new CopyOnWriteArrayList<>()).addFirst(item);
+  }
+
+  void handleFinance(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String tenant = exchange.getRequestHeaders().getFirst(TenantScopedUpstream.TENANT_HEADER);
+      String path = exchange.getRequestURI().getPath();
+      if (path.equals("/api/finance/thresholds")) {
+        sendJson(exchange, Map.of("review", 0.55, "decline", 0.9));
+      } else if (path.equals("/api/finance/cases")) {
+        sendJson(exchange, tenant == null ? List.of() : cases.getOrDefault(tenant, List.of()));
+      } else {
+        send(exchange, 404, "application/problem+json", "{\"status\":404}".getBytes());
+      }
+    }
+  }
+
+  void handleDicomWeb(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String tenant = exchange.getRequestHeaders().getFirst(TenantScopedUpstream.TENANT_HEADER);
+      String path = exchange.getRequestURI().getPath();
+      List<Series> own = tenant == null ? List.of() : studies.getOrDefault(tenant, List.of());
+      Matcher matcher;
+      if ((matcher = RENDERED.matcher(path)).matches()) {
+        String instance = matcher.group(3);
+        Optional<Series> series =
+            own.stream().filter(s -> s.instances().contains(instance)).findFirst();
+        if (series.isEmpty()) {
+          send(exchange, 404, "application/problem+json", "{\"status\":404}".getBytes());
+          return;
+        }
+        String window = windowOf(exchange.getRequestURI().getQuery());
+        renders.add(new RenderRequest(tenant, instance, window));
+        send(exchange, 200, "image/png", png(series.get().instances().indexOf(instance), window));
+      } else if ((matcher = INSTANCES.matcher(path)).matches()) {
+        String seriesUid = matcher.group(2);
+        List<Map<String, Object>> items = new ArrayList<>();
+        own.stream()
+            .filter(s -> s.series().equals(seriesUid))
+            .forEach(s -> {
+              for (int i = 0; i < s.instances().size(); i++) {
+                items.add(
+                    Map.of(
+                        "00080018", attribute("UI", s.instances().get(i)),
+                        "00200013", attribute("IS", i + 1)));
+              }
+            });
+        // QIDO-RS promises no order; the viewer sorts by instance number
+        Collections.shuffle(items);
+        sendJson(exchange, items);
+      } else if ((matcher = SERIES.matcher(path)).matches()) {
+        String studyUid = matcher.group(1);
+        sendJson(
+            exchange,
+            own.stream()
+                .filter(s -> s.study().equals(studyUid))
+                .map(s ->
+                    Map.of(
+                        "0020000E", attribute("UI", s.series()),
+                        "00080060", attribute("CS", "CT"),
+                        "00200011", attribute("IS", 1),
+                        "0008103E", attribute("LO", "Axial 1.25 mm"),
+                        "00201209", attribute("IS", s.instances().size())))
+                .toList());
+      } else if (path.equals("/dicomweb/studies")) {
+        sendJson(
+            exchange,
+            own.stream()
+                .map(s ->
+                    Map.of(
+                        "0020000D", attribute("UI", s.study()),
+                        "00100020", attribute("LO", "PHANTOM-1"),
+                        "00100010",
+                            Map.of(
+                                "vr",
+                                "PN",
+                                "Value",
+                                List.of(Map.of("Alphabetic", "Phantom^Chest"))),
+                        "00080020", attribute("DA", "20261126"),
+                        "00081030", attribute("LO", "CT chest"),
+                        "00080061", attribute("CS", "CT"),
+                        "00201208", attribute("IS", s.instances().size())))
+                .toList());
+      } else {
+        send(exchange, 404, "application/problem+json", "{\"status\":404}".getBytes());
+      }
+    }
+  }
+
+  void handleModels(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getPath();
+      byte[] body;
+      try (InputStream in = exchange.getRequestBody()) {
+        body = in.readAllBytes();
+      }
+      Matcher matcher;
+      if (exchange.getRequestMethod().equals("GET") && path.equals("/api/models")) {
+        sendJson(exchange, models.values().stream().flatMap(List::stream).toList());
+      } else if ((matcher = PROMOTE.matcher(path)).matches()) {
+        String model = matcher.group(1);
+        int version = Integer.parseInt(matcher.group(2));
+        stageChanges.add("promote " + model + " v" + version + " by " + changedBy(body));
+        models
+            .get(model)
+            .forEach(v -> {
+              if (v.get("version").equals(version)) {
+                v.put("stage", "PRODUCTION");
+              } else if (v.get("stage").equals("PRODUCTION")) {
+                v.put("stage", "ARCHIVED");
+              }
+            });
+        sendJson(exchange, Map.of("name", model, "version", version, "stage", "PRODUCTION"));
+      } else if ((matcher = ROLLBACK.matcher(path)).matches()) {
+        String model = matcher.group(1);
+        stageChanges.add("rollback " + model + " by " + changedBy(body));
+        List<Map<String, Object>> versions = models.get(model);
+        Map<String, Object> current =
+            versions.stream()
+                .filter(v -> v.get("stage").equals("PRODUCTION"))
+                .findFirst()
+                .orElseThrow();
+        Map<String, Object> previous =
+            versions.stream()
+                .filter(v -> v.get("stage").equals("ARCHIVED"))
+                .max((a, b) -> Integer.compare((int) a.get("version"), (int) b.get("version")))
+                .orElseThrow();
+        current.put("stage", "ARCHIVED");
+        previous.put("stage", "PRODUCTION");
+        sendJson(exchange, previous);
+      } else if (exchange.getRequestMethod().equals("GET")) {
+        sendJson(exchange, List.of());
+      } else {
+        send(exchange, 404, "application/problem+json", "{\"status\":404}".getBytes());
+      }
+    }
+  }
+
+  private String changedBy(byte[] body) {
+    JsonNode request = json.readTree(body);
+    return request.path("changedBy").asString("");
+  }
+
+  private static String windowOf(String query) {
+    if (query != null) {
+      for (String parameter : query.split("&")) {
+        if (parameter.startsWith("window=")) {
+          return java.net.URLDecoder.decode(parameter.substring(7), StandardCharsets.UTF_8);
+        }
+      }
+    }
+    return "";
+  }
+
+  /**
+   * Air (-1000 HU) with a disc of soft tissue (40 HU), through the window as DICOM's linear VOI.
+   */
+  private static byte[] png(int slice, String window) throws IOException {
+    double center = 40;
+    double width = 400;
+    if (!window.isEmpty()) {
+      String[] parts = window.split(",");
+      center = Double.parseDouble(parts[0]);
+      width = Double.parseDouble(parts[1]);
+    }
+    int size = 64;
+    int radius = 4 + slice;
+    BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_GRAY);
+    for (int y = 0; y < size; y++) {
+      for (int x = 0; x < size; x++) {
+        int dx = x - size / 2;
+        int dy = y - size / 2;
+        double hu = dx * dx + dy * dy <= radius * radius ? 40 : -1000;
+        double level = ((hu - (center - 0.5)) / (width - 1) + 0.5) * 255;
+        int gray = (int) Math.max(0, Math.min(255, Math.round(level)));
+        image.getRaster().setSample(x, y, 0, gray);
+      }
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(image, "png", out);
+    return out.toByteArray();
+  }
+
+  private static Map<String, Object> attribute(String vr, Object value) {
+    return Map.of("vr", vr, "Value", List.of(value));
+  }
+
+  private static String uid() {
+    return "2.25." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong());
+  }
+
+  private void sendJson(HttpExchange exchange, Object value) throws IOException {
+    send(exchange, 200, "application/dicom+json", json.writeValueAsBytes(value));
+  }
+
+  private static void send(HttpExchange exchange, int status, String type, byte[] body)
+      throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", type);
+    exchange.sendResponseHeaders(status, body.length);
+    exchange.getResponseBody().write(body);
+  }
+}
