@@ -27,7 +27,8 @@ import org.springframework.boot.test.context.SpringBootTest;
       "stratum.medical.dimse.tenants.demo-hospital=STRATUM-BENCH",
       "stratum.medical.volumes.quiet-period=1s",
       "stratum.medical.volumes.poll-interval=500ms",
-      "stratum.medical.volumes.isotropic-spacing-mm=2.0"
+      "stratum.medical.volumes.isotropic-spacing-mm=2.0",
+      "stratum.medical.detection.model-artifact=../models/medical/nodule-cnn/artifact.zip"
     })
 public abstract class MedicalIntegrationTest {
 

@@ -47,7 +47,8 @@ public final class InferenceBenchmark {
   public static final String OPTIONS =
       """
       Options of 'inference':
-        --seconds N       measured seconds per run, after a 2 s warm-up (default 6)
+        --seconds N       measured seconds per round and setting, after 1 s warm-up (default 3)
+        --rounds N        rounds; the settings take turns in each (default 3)
         --load F          open-loop rate as a fraction of batch-1 saturation throughput (default 0.7)
         --workers N       worker threads per model, each with its own predictor (default: cores)
         --max-delay-us N  how long a batch may wait to fill, in microseconds (default 0: take what is queued)
@@ -69,11 +70,12 @@ public final class InferenceBenchmark {
     out.printf(
         Locale.ROOT,
         "Stratum inference benchmark: %d cores, Java %s, DJL %s on PyTorch (1 intra-op thread per worker), "
-            + "%d workers per model, %d s measured per run%n%n",
+            + "%d workers per model, %d rounds of %d s per setting%n%n",
         cores,
         Runtime.version(),
         Engine.getDjlVersion(),
         workers,
+        options.rounds(),
         options.seconds());
     List<Row> rows = new ArrayList<>();
     try (ModelServer server =
@@ -137,69 +139,105 @@ public final class InferenceBenchmark {
             workers,
             Duration.ofSeconds(60),
             Duration.ofSeconds(1));
-    BatchingSettings single = dynamic.unbatched();
+    List<Setting> settings =
+        List.of(
+            new Setting("batch-1", dynamic.unbatched()),
+            new Setting("dynamic<=" + subject.maxBatchSize(), dynamic));
     LoadGenerator load =
         new LoadGenerator(
             server,
             subject.name(),
             subject.inputs(),
-            Duration.ofSeconds(2),
+            Duration.ofSeconds(1),
             Duration.ofSeconds(options.seconds()));
-    List<Row> rows = new ArrayList<>();
 
     out.printf(
-        "%s: saturating with %d closed-loop clients ...%n", subject.name(), subject.clients());
-    deploy(server, subject, artifact, single);
-    Row singleSaturated = saturated(load, meters, subject, "batch-1", options);
-    rows.add(singleSaturated);
-    deploy(server, subject, artifact, dynamic);
-    rows.add(saturated(load, meters, subject, "dynamic<=" + subject.maxBatchSize(), options));
+        "%s: saturating with %d closed-loop clients, %d rounds ...%n",
+        subject.name(), subject.clients(), options.rounds());
+    List<Result> saturated = results(settings);
+    for (int round = 0; round < options.rounds(); round++) {
+      for (Result result : saturated) {
+        deploy(server, subject, artifact, result.setting().batching());
+        load.closedLoop(subject.clients(), result.latencies());
+        result.countBatches(meters, subject);
+      }
+    }
+    double singleThroughput = saturated.getFirst().latencies().answered() / options.totalSeconds();
+    double rate = Math.max(1, Math.round(singleThroughput * options.load()));
 
-    double rate = Math.max(1, Math.round(singleSaturated.throughput() * options.load()));
-    out.printf(Locale.ROOT, "%s: open loop at %.0f requests/s ...%n", subject.name(), rate);
-    deploy(server, subject, artifact, single);
-    rows.add(openLoop(load, meters, subject, "batch-1", rate, options));
-    deploy(server, subject, artifact, dynamic);
-    rows.add(openLoop(load, meters, subject, "dynamic<=" + subject.maxBatchSize(), rate, options));
+    out.printf(
+        Locale.ROOT,
+        "%s: open loop at %.0f requests/s, %d rounds ...%n",
+        subject.name(),
+        rate,
+        options.rounds());
+    List<Result> open = results(settings);
+    for (int round = 0; round < options.rounds(); round++) {
+      for (Result result : open) {
+        deploy(server, subject, artifact, result.setting().batching());
+        load.openLoop(rate, result.latencies());
+        result.countBatches(meters, subject);
+      }
+    }
     server.undeploy(subject.name());
+
+    List<Row> rows = new ArrayList<>();
+    saturated.forEach(result -> rows.add(result.row(subject, "saturated", Double.NaN, options)));
+    open.forEach(result -> rows.add(result.row(subject, "open loop", rate, options)));
     return rows;
   }
 
-  private static Row saturated(
-      LoadGenerator load,
-      SimpleMeterRegistry meters,
-      Subject subject,
-      String setting,
-      Options options)
-      throws InterruptedException {
-    Latencies latencies = load.closedLoop(subject.clients());
-    return Row.of(
-        subject.name(),
-        setting,
-        "saturated",
-        Double.NaN,
-        latencies,
-        options.seconds(),
-        meanBatch(meters, subject));
+  private record Setting(String name, BatchingSettings batching) {}
+
+  /**
+   * What one setting measured over all rounds. The settings take turns round by round, so a burst
+   * of load from elsewhere on the machine hits both rather than skewing one.
+   */
+  private static final class Result {
+    private final Setting setting;
+    private final Latencies latencies = new Latencies(16_000_000);
+    private long batches;
+    private double batched;
+
+    Result(Setting setting) {
+      this.setting = setting;
+    }
+
+    Setting setting() {
+      return setting;
+    }
+
+    Latencies latencies() {
+      return latencies;
+    }
+
+    /** Adds the batches of the version in service (warm-up included) from its own histogram. */
+    void countBatches(SimpleMeterRegistry meters, Subject subject) {
+      DistributionSummary summary =
+          Search.in(meters)
+              .name("stratum.inference.batch.size")
+              .tag("model", subject.name())
+              .summary();
+      if (summary != null) {
+        batches += summary.count();
+        batched += summary.totalAmount();
+      }
+    }
+
+    Row row(Subject subject, String mode, double offered, Options options) {
+      return Row.of(
+          subject.name(),
+          setting.name(),
+          mode,
+          offered,
+          latencies,
+          options.totalSeconds(),
+          batches == 0 ? Double.NaN : batched / batches);
+    }
   }
 
-  private static Row openLoop(
-      LoadGenerator load,
-      SimpleMeterRegistry meters,
-      Subject subject,
-      String setting,
-      double rate,
-      Options options)
-      throws InterruptedException {
-    Latencies latencies = load.openLoop(rate);
-    return Row.of(
-        subject.name(),
-        setting,
-        "open loop",
-        rate,
-        latencies,
-        options.seconds(),
-        meanBatch(meters, subject));
+  private static List<Result> results(List<Setting> settings) {
+    return settings.stream().map(Result::new).toList();
   }
 
   /**
@@ -300,18 +338,6 @@ public final class InferenceBenchmark {
         .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
   }
 
-  /**
-   * Mean batch size of the version in service, warm-up included, from the batcher's own histogram.
-   */
-  private static double meanBatch(SimpleMeterRegistry meters, Subject subject) {
-    DistributionSummary summary =
-        Search.in(meters)
-            .name("stratum.inference.batch.size")
-            .tag("model", subject.name())
-            .summary();
-    return summary == null || summary.count() == 0 ? Double.NaN : summary.mean();
-  }
-
   private record Row(
       String model,
       String setting,
@@ -343,14 +369,14 @@ public final class InferenceBenchmark {
         String mode,
         double offered,
         Latencies latencies,
-        int seconds,
+        double seconds,
         double meanBatch) {
       return new Row(
           model,
           setting,
           mode,
           offered,
-          latencies.answered() / (double) seconds,
+          latencies.answered() / seconds,
           latencies.percentileMillis(0.50),
           latencies.percentileMillis(0.99),
           latencies.failures(),
@@ -373,10 +399,16 @@ public final class InferenceBenchmark {
     }
   }
 
-  private record Options(int seconds, double load, int workers, long maxDelayMicros, String only) {
+  private record Options(
+      int seconds, int rounds, double load, int workers, long maxDelayMicros, String only) {
+
+    double totalSeconds() {
+      return (double) seconds * rounds;
+    }
 
     static Options parse(List<String> arguments) {
-      int seconds = 6;
+      int seconds = 3;
+      int rounds = 3;
       double load = 0.7;
       int workers = 0;
       long maxDelayMicros = 0;
@@ -385,6 +417,7 @@ public final class InferenceBenchmark {
         String value = i + 1 < arguments.size() ? arguments.get(i + 1) : "";
         switch (arguments.get(i)) {
           case "--seconds" -> seconds = Integer.parseInt(value);
+          case "--rounds" -> rounds = Integer.parseInt(value);
           case "--load" -> load = Double.parseDouble(value);
           case "--workers" -> workers = Integer.parseInt(value);
           case "--max-delay-us" -> maxDelayMicros = Long.parseLong(value);
@@ -395,7 +428,7 @@ public final class InferenceBenchmark {
         }
         i++;
       }
-      return new Options(seconds, load, workers, maxDelayMicros, only);
+      return new Options(seconds, rounds, load, workers, maxDelayMicros, only);
     }
   }
 }

@@ -38,10 +38,10 @@ final class LoadGenerator {
   }
 
   /**
-   * {@code clients} callers that each send their next request when the previous one is answered.
+   * {@code clients} callers that each send their next request when the previous one is answered;
+   * records into {@code latencies}, so rounds can pool their results.
    */
-  Latencies closedLoop(int clients) throws InterruptedException {
-    Latencies latencies = new Latencies(8_000_000);
+  void closedLoop(int clients, Latencies latencies) throws InterruptedException {
     long measureFrom = System.nanoTime() + warmUp.toNanos();
     long measureUntil = measureFrom + measured.toNanos();
     List<Thread> threads = new ArrayList<>();
@@ -71,12 +71,10 @@ final class LoadGenerator {
     for (Thread thread : threads) {
       thread.join();
     }
-    return latencies;
   }
 
-  /** Requests sent at a fixed rate whatever the answers do. */
-  Latencies openLoop(double requestsPerSecond) throws InterruptedException {
-    Latencies latencies = new Latencies(8_000_000);
+  /** Requests sent at a fixed rate whatever the answers do; records into {@code latencies}. */
+  void openLoop(double requestsPerSecond, Latencies latencies) throws InterruptedException {
     long interval = Math.round(1e9 / requestsPerSecond);
     long start = System.nanoTime();
     long measureFrom = start + warmUp.toNanos();
@@ -111,6 +109,5 @@ final class LoadGenerator {
     while (inFlight.get() > 0 && System.nanoTime() < giveUp) {
       TimeUnit.MILLISECONDS.sleep(5);
     }
-    return latencies;
   }
 }

@@ -50,10 +50,6 @@ public final class DecisionEngine {
     this.explainers = ThreadLocal.withInitial(model::newExplainer);
   }
 
-  public String modelVersion() {
-    return model.version();
-  }
-
   /** Decides every transaction, in order; {@code receivedAt} is when the batch was read. */
   public List<Decision> decide(List<Transaction> batch, Instant receivedAt) {
     int rows = batch.size();

@@ -66,6 +66,26 @@ public final class FeatureEngine {
     state.observe(tx);
   }
 
+  /**
+   * A copy of the whole state taken now (a memory copy, milliseconds), to be written later and on
+   * another thread with {@link Snapshot#writeTo} while this engine moves on.
+   */
+  public Snapshot copyState() {
+    FeatureState copy = state.copy();
+    return out -> {
+      DataOutputStream data = new DataOutputStream(out);
+      copy.write(data);
+      data.flush();
+    };
+  }
+
+  /** A frozen copy of the feature state. */
+  @FunctionalInterface
+  public interface Snapshot {
+    /** Writes it in the format {@link #restore} reads. */
+    void writeTo(OutputStream out) throws IOException;
+  }
+
   /** Writes the whole state; restore it with {@link #restore} into an engine of equal settings. */
   public void snapshot(OutputStream out) throws IOException {
     DataOutputStream data = new DataOutputStream(out);
@@ -81,9 +101,5 @@ public final class FeatureEngine {
    */
   public void restore(InputStream in) throws IOException {
     state.read(new DataInputStream(in));
-  }
-
-  public FeatureSettings settings() {
-    return settings;
   }
 }

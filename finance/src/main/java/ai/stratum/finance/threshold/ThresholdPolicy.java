@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Per-tenant thresholds that adapt to keep the alert rate within budget. Scores are recorded as
@@ -46,14 +47,6 @@ public final class ThresholdPolicy {
     return state.thresholds;
   }
 
-  /** The thresholds of every tenant seen so far. */
-  public Map<TenantId, Thresholds> all() {
-    Map<TenantId, Thresholds> all =
-        new java.util.TreeMap<>(java.util.Comparator.comparing(TenantId::value));
-    tenants.forEach((tenant, state) -> all.put(tenant, state.thresholds));
-    return all;
-  }
-
   /**
    * Adapts every tenant with enough recent scores; returns the changes made (already journaled).
    */
@@ -74,7 +67,7 @@ public final class ThresholdPolicy {
     return changes;
   }
 
-  private ThresholdChange adapt(TenantId tenant, TenantThresholds state) {
+  private @Nullable ThresholdChange adapt(TenantId tenant, TenantThresholds state) {
     ScoreHistogram histogram = state.histogram;
     if (histogram.observations() - state.observationsAtLastChange < settings.minObservations()) {
       return null;

@@ -158,7 +158,7 @@ class FeatureEngineTest {
   }
 
   @Test
-  void restoredSnapshotComputesTheSameFeaturesAsAnUninterruptedEngine() throws IOException {
+  void restoredCopyOfTheStateComputesTheSameFeaturesAsAnUninterruptedEngine() throws IOException {
     TransactionSimulator simulator =
         new TransactionSimulator(new SimulatorSettings(7, List.of(BANK), 300, 60, T0, 20, 5_000));
     FeatureEngine uninterrupted = new FeatureEngine(FeatureSettings.small(), riskTables());
@@ -168,8 +168,10 @@ class FeatureEngineTest {
       uninterrupted.computeAndObserve(tx, out, 0);
       restarted.observe(tx);
     }
+    FeatureEngine.Snapshot frozen = restarted.copyState();
+    restarted.reset();
     ByteArrayOutputStream snapshot = new ByteArrayOutputStream();
-    restarted.snapshot(snapshot);
+    frozen.writeTo(snapshot);
     FeatureEngine recovered = new FeatureEngine(FeatureSettings.small(), riskTables());
     recovered.restore(new ByteArrayInputStream(snapshot.toByteArray()));
 

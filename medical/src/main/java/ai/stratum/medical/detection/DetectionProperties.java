@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minContrastHu weakest nodule contrast against the lung to report
  * @param minBlobness smallest ratio of Hessian eigenvalues (1 a ball, 0 a tube or plate)
  * @param minDiameterMm smaller findings are noise
+ * @param modelArtifact the nodule CNN registered when the model registry has none (blank: never)
  * @param reportProbability findings below this probability stay out of reports (the operating
  *     point; evaluation sweeps all of them)
  */
@@ -29,10 +30,12 @@ public record DetectionProperties(
     @DefaultValue("180") double minContrastHu,
     @DefaultValue("0.25") double minBlobness,
     @DefaultValue("2.5") double minDiameterMm,
+    @DefaultValue("models/medical/nodule-cnn/artifact.zip") String modelArtifact,
     @DefaultValue("0.5") double reportProbability) {
 
   /** The defaults, for command-line tools without Spring. */
   public static DetectionProperties defaults() {
-    return new DetectionProperties(true, "medical-detection", 1, 30, 5.0, 300, 180, 0.25, 2.5, 0.5);
+    return new DetectionProperties(
+        true, "medical-detection", 1, 30, 5.0, 300, 180, 0.25, 2.5, "", 0.5);
   }
 }

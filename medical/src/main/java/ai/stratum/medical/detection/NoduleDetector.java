@@ -2,6 +2,7 @@ package ai.stratum.medical.detection;
 
 import ai.stratum.medical.detection.internal.BlobDetector;
 import ai.stratum.medical.detection.internal.Grid;
+import ai.stratum.medical.detection.internal.Patches;
 import ai.stratum.medical.imaging.Volume;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds lung nodules in a chest CT volume with isotropic voxels. Thread-safe: it holds only its
@@ -19,9 +21,23 @@ public final class NoduleDetector {
   /** Blob radii searched, in mm: nodules of about 3 to 30 mm. */
   private static final double[] RADII_MM = {1.75, 2.5, 3.5, 5, 7, 10, 14};
 
-  private final BlobDetector blobs;
+  /** Test-time augmentation: the identity and the seven mirrorings of the patch. */
+  private static final int FLIPS = 8;
 
+  private final BlobDetector blobs;
+  private final @Nullable PatchClassifier classifier;
+
+  /** The classical detector: blob filter strength and shape make the probability. */
   public NoduleDetector(DetectionProperties properties) {
+    this(properties, null);
+  }
+
+  /**
+   * With a classifier, every candidate's probability is the classifier's mean over the eight
+   * mirrorings of its patch and the uncertainty their standard deviation.
+   */
+  public NoduleDetector(DetectionProperties properties, @Nullable PatchClassifier classifier) {
+    this.classifier = classifier;
     this.blobs =
         new BlobDetector(
             RADII_MM,
@@ -42,8 +58,11 @@ public final class NoduleDetector {
     Grid grid =
         BlobDetector.grid(volume.columns(), volume.rows(), volume.slices(), volume.hounsfield());
     BlobDetector.Result result = blobs.detect(grid, spacing);
+    List<BlobDetector.Blob> candidates = result.blobs();
+    double[][] scored = classify(grid, spacing, candidates);
     List<Finding> findings = new ArrayList<>();
-    for (BlobDetector.Blob blob : result.blobs()) {
+    for (int c = 0; c < candidates.size(); c++) {
+      BlobDetector.Blob blob = candidates.get(c);
       double[] centre = volume.position(blob.x(), blob.y(), blob.z());
       UUID id = UUID.randomUUID();
       findings.add(
@@ -56,11 +75,42 @@ public final class NoduleDetector {
               blob.diameterMm(),
               blob.volumeMm3(),
               blob.solid() ? Attenuation.SOLID : Attenuation.GROUND_GLASS,
-              blob.probability(),
-              blob.uncertainty()));
+              scored == null ? blob.probability() : scored[c][0],
+              scored == null ? blob.uncertainty() : scored[c][1]));
     }
     findings.sort(Comparator.comparingDouble(Finding::probability).reversed());
     return new Detection(result.lungVolumeMl(), List.copyOf(findings));
+  }
+
+  /** Probability and uncertainty per candidate from the classifier; null without one. */
+  private double @Nullable [][] classify(
+      Grid grid, double spacing, List<BlobDetector.Blob> candidates) {
+    if (classifier == null || candidates.isEmpty()) {
+      return null;
+    }
+    List<float[]> patches = new ArrayList<>(candidates.size() * FLIPS);
+    for (BlobDetector.Blob blob : candidates) {
+      float[] patch =
+          Patches.extract(grid, blob.x(), blob.y(), blob.z(), blob.diameterMm(), spacing);
+      for (int flips = 0; flips < FLIPS; flips++) {
+        patches.add(Patches.flip(patch, flips));
+      }
+    }
+    float[] probabilities = classifier.probabilities(patches);
+    double[][] scored = new double[candidates.size()][2];
+    for (int c = 0; c < candidates.size(); c++) {
+      double sum = 0;
+      double squares = 0;
+      for (int f = 0; f < FLIPS; f++) {
+        double p = probabilities[c * FLIPS + f];
+        sum += p;
+        squares += p * p;
+      }
+      double mean = sum / FLIPS;
+      scored[c][0] = mean;
+      scored[c][1] = Math.sqrt(Math.max(0, squares / FLIPS - mean * mean));
+    }
+    return scored;
   }
 
   private static String uid(UUID id) {

@@ -2,6 +2,7 @@ package ai.stratum.medical.evaluation;
 
 import ai.stratum.medical.detection.DetectionProperties;
 import ai.stratum.medical.detection.Finding;
+import ai.stratum.medical.detection.NoduleCnn;
 import ai.stratum.medical.detection.NoduleDetector;
 import ai.stratum.medical.imaging.Slice;
 import ai.stratum.medical.imaging.Volume;
@@ -11,6 +12,8 @@ import ai.stratum.medical.phantom.Nodule;
 import ai.stratum.medical.phantom.NoduleType;
 import ai.stratum.medical.phantom.PhantomSeries;
 import ai.stratum.medical.phantom.PhantomSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +24,9 @@ import java.util.Locale;
  * and low-dose noise.
  *
  * <p>Arguments: {@code [SCANS=10] [SLICES=240] [MATRIX=512] [NOISE_HU=30] [NODULES=8]
- * [FIRST_SEED=900001]}.
+ * [FIRST_SEED=900001] [MODEL=models/medical/nodule-cnn/artifact.zip]}; candidates are scored by the
+ * CNN (through the inference core's PyTorch runtime, with flip test-time augmentation) when the
+ * model file exists, else {@code classical} (the blob filter's score) is evaluated.
  */
 public final class EvalMain {
 
@@ -34,7 +39,11 @@ public final class EvalMain {
     double noise = args.length > 3 ? Double.parseDouble(args[3]) : 30;
     int nodules = intArg(args, 4, 8);
     long firstSeed = args.length > 5 ? Long.parseLong(args[5]) : 900_001L;
-    NoduleDetector detector = new NoduleDetector(DetectionProperties.defaults());
+    Path model = Path.of(args.length > 6 ? args[6] : "models/medical/nodule-cnn/artifact.zip");
+    NoduleCnn cnn = Files.isRegularFile(model) ? new NoduleCnn(model, 1) : null;
+    System.out.println(
+        "Scoring: " + (cnn == null ? "classical blob score" : "3D CNN " + model.toAbsolutePath()));
+    NoduleDetector detector = new NoduleDetector(DetectionProperties.defaults(), cnn);
     Froc all = new Froc();
     Froc large = new Froc();
     List<String> misses = new ArrayList<>();
@@ -111,6 +120,9 @@ public final class EvalMain {
         large.nodules());
     System.out.println("Missed at probability 0.5:");
     misses.forEach(m -> System.out.println("  " + m));
+    if (cnn != null) {
+      cnn.close();
+    }
   }
 
   static Volume volume(PhantomSeries series) throws VolumeRejectedException {

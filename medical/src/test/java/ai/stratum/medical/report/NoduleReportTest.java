@@ -3,8 +3,16 @@ package ai.stratum.medical.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ai.stratum.core.inference.DataType;
+import ai.stratum.core.inference.Tensor;
+import ai.stratum.core.inference.registry.ModelRegistry;
+import ai.stratum.core.inference.registry.ModelVersion;
+import ai.stratum.core.inference.serving.ModelServer;
+import ai.stratum.core.inference.serving.Prediction;
 import ai.stratum.core.json.StratumJson;
 import ai.stratum.medical.MedicalIntegrationTest;
+import ai.stratum.medical.detection.NoduleCnn;
+import ai.stratum.medical.detection.PatchClassifier;
 import ai.stratum.medical.phantom.Nodule;
 import ai.stratum.medical.phantom.PhantomSeries;
 import ai.stratum.medical.phantom.PhantomSpec;
@@ -26,6 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,11 +49,18 @@ class NoduleReportTest extends MedicalIntegrationTest {
   private static final String TENANT = "hospital-a";
   private static final String JSON = "application/json";
 
+  @Autowired ModelServer models;
+  @Autowired ModelRegistry registry;
+
   private PhantomSeries chest;
   private JsonNode report;
 
   @BeforeAll
   void sendAChestCtAndAwaitItsReport() throws Exception {
+    // the committed CNN is registered, promoted and deployed at start; score with it, not the fallback
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> models.served(NoduleCnn.MODEL_NAME).isPresent());
     chest = PhantomSeries.of(new PhantomSpec(128, 48, 2.5, 4, 10, 12, "REPORT-12"));
     assertThat(stow(TENANT, parts(chest, List.of())).statusCode()).isEqualTo(200);
     report = awaitReport(chest.studyInstanceUid());
@@ -70,6 +86,20 @@ class NoduleReportTest extends MedicalIntegrationTest {
             assertThat(f.get("trackingUid").asString()).startsWith("2.25.");
           });
     }
+  }
+
+  @Test
+  void servesTheCommittedNoduleCnnFromTheModelRegistryThroughTheInferenceCore() {
+    ModelVersion production = registry.production(NoduleCnn.MODEL_NAME).orElseThrow();
+    assertThat(production.metrics()).containsKey("validationAuc");
+    Prediction prediction =
+        models
+            .predict(
+                NoduleCnn.MODEL_NAME,
+                List.of(Tensor.zeros(DataType.FLOAT32, 1, PatchClassifier.SIDE, PatchClassifier.SIDE, PatchClassifier.SIDE)))
+            .join();
+    assertThat(prediction.model()).isEqualTo(production.ref());
+    assertThat(prediction.output().floatData()).hasSize(1);
   }
 
   @Test

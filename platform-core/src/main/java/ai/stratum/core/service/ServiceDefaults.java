@@ -59,9 +59,6 @@ class ServiceDefaults implements EnvironmentPostProcessor, Ordered {
     defaults.put("spring.config.name", service.name());
     defaults.put("server.port", service.defaultPort());
     defaults.put("server.shutdown", "graceful");
-    // links in responses (e.g. QIDO-RS RetrieveURL) name the gateway the client called, not the
-    // service
-    defaults.put("server.forward-headers-strategy", "framework");
     defaults.put("spring.threads.virtual.enabled", true);
     defaults.put("spring.jmx.enabled", false);
     defaults.put("spring.main.banner-mode", "off");
@@ -94,6 +91,8 @@ class ServiceDefaults implements EnvironmentPostProcessor, Ordered {
     if (!service.authenticatesCallers()) {
       // a service that sets spring.autoconfigure.exclude itself replaces this list
       defaults.put("spring.autoconfigure.exclude", String.join(",", SECURITY_AUTO_CONFIGURATIONS));
+      // behind the gateway: links in responses (e.g. QIDO-RS RetrieveURL) name the gateway's host
+      defaults.put("server.forward-headers-strategy", "framework");
     }
     return defaults;
   }

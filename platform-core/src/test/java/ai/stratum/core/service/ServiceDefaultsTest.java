@@ -20,6 +20,7 @@ class ServiceDefaultsTest {
         .asString()
         .contains("org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration")
         .contains("OAuth2ResourceServerAutoConfiguration");
+    assertThat(defaults).containsEntry("server.forward-headers-strategy", "framework");
   }
 
   @Test
@@ -28,5 +29,7 @@ class ServiceDefaultsTest {
         ServiceDefaults.defaults(ServiceDefinition.of(ServiceThatAuthenticatesCallers.class));
 
     assertThat(defaults).doesNotContainKey("spring.autoconfigure.exclude");
+    // the front door does not believe X-Forwarded-* headers its clients send
+    assertThat(defaults).doesNotContainKey("server.forward-headers-strategy");
   }
 }

@@ -59,6 +59,30 @@ final class CardHistory {
     maxAmount = new float[slots];
   }
 
+  /** A deep copy: arrays are copied, so the copy can be serialised while the original moves on. */
+  CardHistory(CardHistory source) {
+    this.time = source.time.clone();
+    this.merchant = source.merchant.clone();
+    this.country = source.country.clone();
+    this.device = source.device.clone();
+    this.category = source.category.clone();
+    this.channel = source.channel.clone();
+    this.entryMode = source.entryMode.clone();
+    this.amount = source.amount.clone();
+    this.cardPresent = source.cardPresent.clone();
+    this.head = source.head.clone();
+    this.size = source.size.clone();
+    this.lastPresentLatitude = source.lastPresentLatitude.clone();
+    this.lastPresentLongitude = source.lastPresentLongitude.clone();
+    this.lastPresentTime = source.lastPresentTime.clone();
+    this.homeLatitude = source.homeLatitude.clone();
+    this.homeLongitude = source.homeLongitude.clone();
+    this.homeWeight = source.homeWeight.clone();
+    this.hours = source.hours.clone();
+    this.weekdays = source.weekdays.clone();
+    this.maxAmount = source.maxAmount.clone();
+  }
+
   void reset(int slot) {
     head[slot] = 0;
     size[slot] = 0;

@@ -45,6 +45,20 @@ public final class EntityState {
     logVar = new float[slots];
   }
 
+  /** A deep copy, for snapshots. */
+  EntityState(EntityState source) {
+    this.table = new EntityTable(source.table);
+    epochs = source.epochs.clone();
+    counts = source.counts.clone();
+    sums = source.sums.clone();
+    maxima = source.maxima.clone();
+    firstSeen = source.firstSeen.clone();
+    lastEvent = source.lastEvent.clone();
+    lifetime = source.lifetime.clone();
+    logMean = source.logMean.clone();
+    logVar = source.logVar.clone();
+  }
+
   /** The entity's slot, with its state emptied when the entity is new to the table. */
   public int slot(long key, long time) {
     int slot = table.claim(key, time);

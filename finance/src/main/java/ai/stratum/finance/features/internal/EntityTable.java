@@ -26,6 +26,13 @@ public final class EntityTable {
     this.lastSeen = new long[size];
   }
 
+  /** A deep copy, for snapshots. */
+  EntityTable(EntityTable source) {
+    this.mask = source.mask;
+    this.keys = source.keys.clone();
+    this.lastSeen = source.lastSeen.clone();
+  }
+
   public int slots() {
     return keys.length;
   }

@@ -27,6 +27,16 @@ final class RecentCards {
     size = new int[slots];
   }
 
+  /** A deep copy: arrays are copied, so the copy can be serialised while the original moves on. */
+  RecentCards(RecentCards source) {
+    this.depth = source.depth;
+    this.card = source.card.clone();
+    this.time = source.time.clone();
+    this.amount = source.amount.clone();
+    this.head = source.head.clone();
+    this.size = source.size.clone();
+  }
+
   void reset(int slot) {
     head[slot] = 0;
     size[slot] = 0;

@@ -1,6 +1,7 @@
 package ai.stratum.finance.stream.internal;
 
 import ai.stratum.core.json.StratumJson;
+import ai.stratum.finance.features.FeatureEngine;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -42,12 +43,31 @@ public final class FeatureCheckpoints {
     }
   }
 
+  /** Serialises and compresses the snapshot (on the calling thread) and stores it. */
   public void save(
-      String group, Map<TopicPartition, Long> offsets, byte[] state, Instant at, int keep) {
-    ByteArrayOutputStream compressed = new ByteArrayOutputStream(Math.max(1024, state.length / 8));
+      String group,
+      Map<TopicPartition, Long> offsets,
+      FeatureEngine.Snapshot snapshot,
+      Instant at,
+      int keep) {
+    ByteArrayOutputStream compressed = new ByteArrayOutputStream(1 << 20);
+    long[] raw = {0};
     try (DeflaterOutputStream out =
         new DeflaterOutputStream(compressed, new Deflater(Deflater.BEST_SPEED), 1 << 16)) {
-      out.write(state);
+      snapshot.writeTo(
+          new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+              raw[0] += length;
+              out.write(bytes, offset, length);
+            }
+
+            @Override
+            public void write(int b) throws IOException {
+              raw[0]++;
+              out.write(b);
+            }
+          });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -60,7 +80,7 @@ public final class FeatureCheckpoints {
         group,
         StratumJson.mapper().writeValueAsString(json),
         compressed.toByteArray(),
-        state.length,
+        raw[0],
         Timestamp.from(at));
     jdbc.update(
         "delete from feature_checkpoint where consumer_group = ? and id not in"

@@ -8,9 +8,7 @@ import ai.stratum.finance.contract.ReadResult;
 import ai.stratum.finance.contract.Transaction;
 import ai.stratum.finance.contract.TransactionReader;
 import ai.stratum.finance.decisions.DecisionEngine;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import ai.stratum.finance.features.FeatureEngine;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -147,9 +145,9 @@ public final class ScoringListener
   }
 
   /**
-   * Snapshots the state with the offsets after this batch; written off the consumer thread. If this
-   * batch's transaction aborts, the snapshot's offsets exceed the committed ones and recovery skips
-   * it.
+   * Copies the state (a memory copy) with the offsets after this batch; it is serialised and
+   * written off the consumer thread. If this batch's transaction aborts, the snapshot's offsets
+   * exceed the committed ones and recovery skips it.
    */
   private void checkpoint(Consumer<?, ?> consumer) {
     lastCheckpoint = clock.instant();
@@ -157,19 +155,12 @@ public final class ScoringListener
     for (TopicPartition partition : consumer.assignment()) {
       offsets.put(partition, consumer.position(partition));
     }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
-    engine.withFeatureState(features -> {
-      try {
-        features.snapshot(bytes);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
-    byte[] state = bytes.toByteArray();
+    FeatureEngine.Snapshot[] snapshot = new FeatureEngine.Snapshot[1];
+    engine.withFeatureState(features -> snapshot[0] = features.copyState());
     Instant at = lastCheckpoint;
     checkpointWriter.execute(() -> {
       try {
-        checkpoints.save(group, offsets, state, at, checkpointsKept);
+        checkpoints.save(group, offsets, snapshot[0], at, checkpointsKept);
       } catch (RuntimeException e) {
         log.warn("Feature checkpoint could not be written; the next one will be tried", e);
       }

@@ -65,7 +65,9 @@ public class DetectionWorker implements SmartLifecycle {
   private final ContentStore content;
   private final AnalysisRepository analyses;
   private final ApplicationEventPublisher events;
-  private final NoduleDetector detector;
+  private final NoduleDetector classical;
+  private final NoduleDetector withCnn;
+  private final ServedPatchClassifier cnn;
   private @Nullable ConcurrentMessageListenerContainer<String, EventEnvelope<VolumeEvent>>
       container;
 
@@ -75,14 +77,17 @@ public class DetectionWorker implements SmartLifecycle {
       DicomStore store,
       ContentStore content,
       AnalysisRepository analyses,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      ServedPatchClassifier cnn) {
     this.properties = properties;
     this.kafka = kafka;
     this.store = store;
     this.content = content;
     this.analyses = analyses;
     this.events = events;
-    this.detector = new NoduleDetector(properties);
+    this.cnn = cnn;
+    this.classical = new NoduleDetector(properties);
+    this.withCnn = new NoduleDetector(properties, cnn);
   }
 
   /** Analyses one volume event unless it was handled before; public for direct use in tools. */
@@ -101,8 +106,10 @@ public class DetectionWorker implements SmartLifecycle {
       Volume loaded = load(volume);
       stages.put("load", seconds(started));
       long detecting = System.nanoTime();
-      NoduleDetector.Detection detection = detector.detect(loaded);
-      stages.put("detect", seconds(detecting));
+      // the CNN scores candidates once the inference core serves it; until then the blob score
+      boolean served = cnn.available();
+      NoduleDetector.Detection detection = (served ? withCnn : classical).detect(loaded);
+      stages.put(served ? "detect+cnn" : "detect", seconds(detecting));
       if (detection.lungVolumeMl() < properties.minLungVolumeMl()) {
         analysis =
             notAnalysed(
