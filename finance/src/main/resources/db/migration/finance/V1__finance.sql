@@ -15,7 +15,7 @@ create table decision (
     outcome         text not null check (outcome in ('APPROVE', 'REVIEW', 'DECLINE')),
     threshold       double precision not null,
     model_version   text not null,
-    document        jsonb not null,
+    document        text not null,        -- the decision JSON exactly as published
     decided_at      timestamptz not null,
     primary key (tenant_id, transaction_id)
 );

@@ -263,6 +263,8 @@ class KilledConsumerExactlyOnceTest {
             "--spring.datasource.username=" + infrastructure.username(),
             "--spring.datasource.password=" + infrastructure.password(),
             "--stratum.core.inference.hot-swap.enabled=false",
+            // the survivor takes the killed instance's partitions once its session expires
+            "--spring.kafka.consumer.properties.session.timeout.ms=10000",
             "--stratum.finance.stream.group=" + group,
             "--stratum.finance.stream.transaction-id-prefix=" + group + "-",
             "--stratum.finance.stream.max-poll-records=200",

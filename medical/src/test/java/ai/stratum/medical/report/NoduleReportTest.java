@@ -57,7 +57,8 @@ class NoduleReportTest extends MedicalIntegrationTest {
 
   @BeforeAll
   void sendAChestCtAndAwaitItsReport() throws Exception {
-    // the committed CNN is registered, promoted and deployed at start; score with it, not the fallback
+    // the committed CNN is registered, promoted and deployed at start; score with it, not the
+    // fallback
     await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> models.served(NoduleCnn.MODEL_NAME).isPresent());
@@ -96,7 +97,13 @@ class NoduleReportTest extends MedicalIntegrationTest {
         models
             .predict(
                 NoduleCnn.MODEL_NAME,
-                List.of(Tensor.zeros(DataType.FLOAT32, 1, PatchClassifier.SIDE, PatchClassifier.SIDE, PatchClassifier.SIDE)))
+                List.of(
+                    Tensor.zeros(
+                        DataType.FLOAT32,
+                        1,
+                        PatchClassifier.SIDE,
+                        PatchClassifier.SIDE,
+                        PatchClassifier.SIDE)))
             .join();
     assertThat(prediction.model()).isEqualTo(production.ref());
     assertThat(prediction.output().floatData()).hasSize(1);

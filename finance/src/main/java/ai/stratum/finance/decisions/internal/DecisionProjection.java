@@ -79,7 +79,7 @@ public final class DecisionProjection {
     }
     jdbc.batchUpdate(
         "insert into decision (transaction_id, tenant_id, score, outcome, threshold, model_version, document, decided_at)"
-            + " values (?, ?, ?, ?, ?, ?, ?::jsonb, ?) on conflict do nothing",
+            + " values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
         rows);
   }
 }

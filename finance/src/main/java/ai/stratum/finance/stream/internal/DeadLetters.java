@@ -34,15 +34,11 @@ public final class DeadLetters {
                 new TopicPartition(Topic.FINANCE_TRANSACTIONS_DLQ.topicName(), -1));
     recoverer.setHeadersFunction((record, exception) -> {
       RecordHeaders headers = new RecordHeaders();
-      if (exception.getCause() instanceof RejectedRecordException rejected
-          || exception instanceof RejectedRecordException) {
-        RejectedRecordException cause =
-            exception instanceof RejectedRecordException direct
-                ? direct
-                : (RejectedRecordException) exception.getCause();
+      if (exception instanceof RejectedRecordException rejected) {
         headers.add(
-            new RecordHeader(REASON, cause.reason().code().getBytes(StandardCharsets.UTF_8)));
-        headers.add(new RecordHeader(DETAIL, cause.getMessage().getBytes(StandardCharsets.UTF_8)));
+            new RecordHeader(REASON, rejected.reason().code().getBytes(StandardCharsets.UTF_8)));
+        headers.add(
+            new RecordHeader(DETAIL, rejected.getMessage().getBytes(StandardCharsets.UTF_8)));
       }
       return headers;
     });

@@ -40,6 +40,7 @@ public final class ScoringListener
     implements BatchConsumerAwareMessageListener<String, byte[]>, ConsumerAwareRebalanceListener {
 
   private static final Logger log = LoggerFactory.getLogger(ScoringListener.class);
+  private static final Duration REPORT_INTERVAL = Duration.ofSeconds(30);
   private static final ObjectWriter DECISION_WRITER =
       StratumJson.mapper().writerFor(Decision.class);
 
@@ -56,6 +57,9 @@ public final class ScoringListener
   private final Clock clock;
   private final Map<TopicPartition, Long> lastSeen = new HashMap<>();
   private Instant lastCheckpoint;
+  private Instant lastReport;
+  private long decidedSinceReport;
+  private long refusedSinceReport;
 
   public ScoringListener(
       TransactionReader reader,
@@ -80,6 +84,7 @@ public final class ScoringListener
     this.checkpointsKept = checkpointsKept;
     this.clock = clock;
     this.lastCheckpoint = clock.instant();
+    this.lastReport = lastCheckpoint;
   }
 
   @Override
@@ -102,7 +107,10 @@ public final class ScoringListener
           accepted.add(ok.transaction());
           keys.add(ok.transaction().cardId());
         }
-        case ReadResult.Rejected rejected -> deadLetters.reject(record, rejected);
+        case ReadResult.Rejected rejected -> {
+          deadLetters.reject(record, rejected);
+          refusedSinceReport++;
+        }
       }
       lastSeen.merge(
           new TopicPartition(record.topic(), record.partition()), record.offset(), Math::max);
@@ -121,8 +129,20 @@ public final class ScoringListener
         template.send(out);
       }
     }
-    if (!clock.instant().isBefore(lastCheckpoint.plus(checkpointInterval))) {
+    decidedSinceReport += accepted.size();
+    Instant now = clock.instant();
+    if (!now.isBefore(lastCheckpoint.plus(checkpointInterval))) {
       checkpoint(consumer);
+    }
+    if (!now.isBefore(lastReport.plus(REPORT_INTERVAL))) {
+      log.info(
+          "Decided {} transactions and dead-lettered {} records in the last {} s",
+          decidedSinceReport,
+          refusedSinceReport,
+          Duration.between(lastReport, now).toSeconds());
+      lastReport = now;
+      decidedSinceReport = 0;
+      refusedSinceReport = 0;
     }
   }
 

@@ -49,7 +49,7 @@ import java.util.SplittableRandom;
  * plus patches at every true nodule centre with a jitter; mirrored at random while training. Writes
  * {@code artifact.zip}, {@code metrics.json} and {@code manifest.json} into the output directory.
  *
- * <p>Arguments: {@code OUT_DIR [TRAIN_SCANS=12] [VALIDATION_SCANS=3] [EPOCHS=12] [SEED=1]}.
+ * <p>Arguments: {@code OUT_DIR [TRAIN_SCANS=12] [VALIDATION_SCANS=3] [EPOCHS=20] [SEED=1]}.
  */
 public final class TrainMain {
 
@@ -68,7 +68,7 @@ public final class TrainMain {
     Path out = Path.of(args.length > 0 ? args[0] : "models/medical/nodule-cnn");
     int trainScans = args.length > 1 ? Integer.parseInt(args[1]) : 12;
     int validationScans = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-    int epochs = args.length > 3 ? Integer.parseInt(args[3]) : 12;
+    int epochs = args.length > 3 ? Integer.parseInt(args[3]) : 20;
     long seed = args.length > 4 ? Long.parseLong(args[4]) : 1;
     long started = System.nanoTime();
     // training seeds 1000+, validation 2000+; evaluation uses 900001+ (EvalMain)

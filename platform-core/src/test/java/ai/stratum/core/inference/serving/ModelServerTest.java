@@ -88,6 +88,14 @@ class ModelServerTest {
   }
 
   @Test
+  void withoutATimeoutARequestGetsTheModelsDefaultDeadline() throws Exception {
+    server.deploy(mlp(1, 8));
+
+    assertThat(server.predict("fraud-mlp", List.of(INPUT)).join().model())
+        .isEqualTo(new ModelRef("fraud-mlp", 1));
+  }
+
+  @Test
   void batchedRequestsGetTheSameAnswersAsSingleOnes() throws Exception {
     server.deploy(mlp(1, 32));
     List<Tensor> inputs = new ArrayList<>();
