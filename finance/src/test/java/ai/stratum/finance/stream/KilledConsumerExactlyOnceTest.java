@@ -83,7 +83,7 @@ class KilledConsumerExactlyOnceTest {
       Process second = startInstance(group, "second");
       try {
         await()
-            .atMost(Duration.ofMinutes(3))
+            .atMost(Duration.ofMinutes(5))
             .pollInterval(Duration.ofSeconds(1))
             .until(() -> committedDecisions().size() >= VALID);
         List<ConsumerRecord<String, byte[]>> decisions = committedDecisions();

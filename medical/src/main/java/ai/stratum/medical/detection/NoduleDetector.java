@@ -35,8 +35,8 @@ public final class NoduleDetector {
   /**
    * With a classifier, every candidate's probability is the geometric mean of the blob score and
    * the classifier's mean over the eight mirrorings of its patch (together they rank better than
-   * either: CPM 0.925 against 0.861 for each alone on the held-out phantoms); the uncertainty is the
-   * standard deviation of the classifier over the mirrorings.
+   * either: CPM 0.925 against 0.861 for each alone on the held-out phantoms); the uncertainty is
+   * the standard deviation of the classifier over the mirrorings.
    */
   public NoduleDetector(DetectionProperties properties, @Nullable PatchClassifier classifier) {
     this.classifier = classifier;

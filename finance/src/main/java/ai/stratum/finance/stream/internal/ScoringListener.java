@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -57,6 +58,7 @@ public final class ScoringListener
   private final Clock clock;
   private final Map<TopicPartition, Long> lastSeen = new HashMap<>();
   private Instant lastCheckpoint;
+  private final AtomicBoolean checkpointInFlight = new AtomicBoolean();
   private Instant lastReport;
   private long decidedSinceReport;
   private long refusedSinceReport;
@@ -166,11 +168,16 @@ public final class ScoringListener
 
   /**
    * Copies the state (a memory copy) with the offsets after this batch; it is serialised and
-   * written off the consumer thread. If this batch's transaction aborts, the snapshot's offsets
-   * exceed the committed ones and recovery skips it.
+   * written off the consumer thread. At most one copy exists at a time, so memory stays bounded
+   * when the database is slow. If this batch's transaction aborts, the snapshot's offsets exceed
+   * the committed ones and recovery skips it.
    */
   private void checkpoint(Consumer<?, ?> consumer) {
     lastCheckpoint = clock.instant();
+    if (!checkpointInFlight.compareAndSet(false, true)) {
+      // the previous copy is still being written: skip rather than queue copies of the state
+      return;
+    }
     Map<TopicPartition, Long> offsets = new HashMap<>();
     for (TopicPartition partition : consumer.assignment()) {
       offsets.put(partition, consumer.position(partition));
@@ -183,6 +190,8 @@ public final class ScoringListener
         checkpoints.save(group, offsets, snapshot[0], at, checkpointsKept);
       } catch (RuntimeException e) {
         log.warn("Feature checkpoint could not be written; the next one will be tried", e);
+      } finally {
+        checkpointInFlight.set(false);
       }
     });
   }
