@@ -46,7 +46,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 @RealInfrastructure
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      // small feature state: the test JVM also hosts the brokers and other contexts
+      "stratum.finance.features.cards=4096",
+      "stratum.finance.features.accounts=4096",
+      "stratum.finance.features.merchants=1024",
+      "stratum.finance.features.devices=4096"
+    })
 class FinanceApiTest {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -6,13 +6,12 @@ import static org.awaitility.Awaitility.await;
 import ai.stratum.core.json.StratumJson;
 import ai.stratum.core.tenancy.TenantId;
 import ai.stratum.embedded.KafkaBroker;
+import ai.stratum.embedded.PostgresServer;
 import ai.stratum.finance.FinanceApplication;
 import ai.stratum.finance.contract.internal.ContractSchema;
 import ai.stratum.finance.simulator.SimulatorSettings;
 import ai.stratum.finance.simulator.TransactionSimulator;
 import ai.stratum.finance.stream.internal.DeadLetters;
-import ai.stratum.test.RealInfrastructure;
-import ai.stratum.test.SharedInfrastructure;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -46,9 +45,9 @@ import tools.jackson.databind.JsonNode;
  * Kills a scoring instance (a child JVM, SIGKILL) while it is deciding, starts another one in the
  * same group, and checks the committed output: every valid transaction has exactly one decision,
  * every refused record exactly one dead letter with its reason, and every decision satisfies the
- * contract. The instances use a broker of their own so no other test's consumers take part.
+ * contract. The instances use a broker and a database of their own, so no other test's consumers or
+ * services take part.
  */
-@RealInfrastructure
 class KilledConsumerExactlyOnceTest {
 
   private static final int VALID = 12_000;
@@ -56,15 +55,19 @@ class KilledConsumerExactlyOnceTest {
 
   @TempDir static Path directory;
   private static KafkaBroker broker;
+  private static PostgresServer postgres;
 
   @BeforeAll
-  static void startBroker() {
+  static void startInfrastructure() {
     broker = KafkaBroker.builder().dataDirectory(directory.resolve("kafka")).build().start();
+    postgres =
+        PostgresServer.builder().dataDirectory(directory.resolve("postgres")).build().start();
   }
 
   @AfterAll
-  static void stopBroker() {
+  static void stopInfrastructure() {
     broker.close();
+    postgres.close();
   }
 
   @Test
@@ -248,7 +251,6 @@ class KilledConsumerExactlyOnceTest {
   }
 
   private static Process startInstance(String group, String name) throws Exception {
-    SharedInfrastructure infrastructure = SharedInfrastructure.get();
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command =
         List.of(
@@ -259,9 +261,9 @@ class KilledConsumerExactlyOnceTest {
             FinanceApplication.class.getName(),
             "--server.port=0",
             "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
-            "--spring.datasource.url=" + infrastructure.jdbcUrl(),
-            "--spring.datasource.username=" + infrastructure.username(),
-            "--spring.datasource.password=" + infrastructure.password(),
+            "--spring.datasource.url=" + postgres.jdbcUrl(),
+            "--spring.datasource.username=" + postgres.username(),
+            "--spring.datasource.password=" + postgres.password(),
             "--stratum.core.inference.hot-swap.enabled=false",
             // the survivor takes the killed instance's partitions once its session expires
             "--spring.kafka.consumer.properties.session.timeout.ms=10000",
