@@ -57,6 +57,10 @@ public final class ScoringStream implements SmartLifecycle {
     producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
     producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+    // a batch commits within milliseconds; if an instance dies mid-transaction, the broker aborts
+    // the orphan after this long even when no successor fences it, so read_committed readers of
+    // finance.decisions are never held up for the default minute
+    producerConfig.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000);
     producers = new DefaultKafkaProducerFactory<>(producerConfig);
     producers.setTransactionIdPrefix(settings.transactionIdPrefix());
 
