@@ -11,6 +11,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import ai.stratum.core.inference.runtime.Losses;
 import ai.stratum.core.inference.runtime.MlpArchitecture;
 import ai.stratum.core.inference.runtime.PyTorchArtifact;
 import ai.stratum.finance.features.FeatureEngine;
@@ -120,15 +121,7 @@ public final class MlpTrainer {
       NDArray y = batch.create(labels, new Shape(BATCH, 1));
       NDArray w = batch.create(weights, new Shape(BATCH, 1));
       NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
-      // weighted logistic loss, written out so the weights apply per row
-      NDArray loss =
-          logits
-              .clip(0, Float.MAX_VALUE)
-              .sub(logits.mul(y))
-              .add(logits.abs().neg().exp().add(1).log())
-              .mul(w)
-              .sum()
-              .div(w.sum());
+      NDArray loss = Losses.weightedLogisticLoss(logits, y, w);
       collector.backward(loss);
     }
     trainer.step();

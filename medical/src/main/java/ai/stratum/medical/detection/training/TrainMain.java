@@ -12,6 +12,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.stratum.core.inference.runtime.Cnn3dArchitecture;
+import ai.stratum.core.inference.runtime.Losses;
 import ai.stratum.core.inference.runtime.PyTorchArtifact;
 import ai.stratum.core.json.StratumJson;
 import ai.stratum.medical.detection.DetectionProperties;
@@ -253,15 +254,7 @@ public final class TrainMain {
       NDArray y = batch.create(labels, new Shape(BATCH, 1));
       NDArray w = batch.create(weights, new Shape(BATCH, 1));
       NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
-      // class-weighted logistic loss, written out so the weights apply per sample
-      NDArray loss =
-          logits
-              .clip(0, Float.MAX_VALUE)
-              .sub(logits.mul(y))
-              .add(logits.abs().neg().exp().add(1).log())
-              .mul(w)
-              .sum()
-              .div(w.sum());
+      NDArray loss = Losses.weightedLogisticLoss(logits, y, w);
       collector.backward(loss);
       value = loss.getFloat();
     }
