@@ -1,23 +1,17 @@
 package ai.stratum.finance.cases.internal;
 
+import ai.stratum.core.events.CommittedRecords;
 import ai.stratum.core.events.Topic;
 import ai.stratum.core.json.StratumJson;
 import ai.stratum.finance.contract.Label;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.listener.BatchMessageListener;
-import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.KafkaMessageListenerContainer;
 
 /** Keeps the {@code label} table in step with {@code finance.labels}; the latest label wins. */
@@ -29,21 +23,12 @@ public final class LabelProjection {
 
   public static KafkaMessageListenerContainer<String, byte[]> container(
       Map<String, Object> consumerProperties, String group, JdbcTemplate jdbc) {
-    Map<String, Object> config = new HashMap<>(consumerProperties);
-    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    ContainerProperties properties = new ContainerProperties(Topic.FINANCE_LABELS.topicName());
-    properties.setGroupId(group);
-    properties.setAckMode(ContainerProperties.AckMode.BATCH);
-    properties.setMessageListener(
-        (BatchMessageListener<String, byte[]>) records -> store(records, jdbc));
-    KafkaMessageListenerContainer<String, byte[]> container =
-        new KafkaMessageListenerContainer<>(new DefaultKafkaConsumerFactory<>(config), properties);
-    container.setBeanName("financeLabelProjection");
-    return container;
+    return CommittedRecords.projection(
+        Topic.FINANCE_LABELS,
+        group,
+        consumerProperties,
+        "financeLabelProjection",
+        records -> store(records, jdbc));
   }
 
   private static void store(List<ConsumerRecord<String, byte[]>> records, JdbcTemplate jdbc) {
