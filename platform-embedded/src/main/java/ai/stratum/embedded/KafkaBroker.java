@@ -46,7 +46,7 @@ public final class KafkaBroker implements AutoCloseable {
   private @Nullable Thread shutdownHook;
 
   private KafkaBroker(Builder builder) {
-    this.dataDirectory = Objects.requireNonNull(builder.dataDirectory, "dataDirectory is required");
+    this.dataDirectory = builder.requiredDataDirectory();
     this.requestedPort = builder.port;
     this.portSetting = builder.portSetting;
     this.stopOnJvmExit = builder.stopOnJvmExit;
@@ -57,40 +57,10 @@ public final class KafkaBroker implements AutoCloseable {
   }
 
   /** Where a {@link KafkaBroker} keeps its logs and which port it listens on. */
-  public static final class Builder {
+  public static final class Builder extends ServerBuilder<Builder> {
 
-    private @Nullable Path dataDirectory;
-    private int port;
-    private boolean stopOnJvmExit = true;
-    private String portSetting = "--kafka-port";
-
-    private Builder() {}
-
-    /** Required: the broker's own log directory, formatted on the first start. */
-    public Builder dataDirectory(Path dataDirectory) {
-      this.dataDirectory = Objects.requireNonNull(dataDirectory, "dataDirectory");
-      return this;
-    }
-
-    /** The PLAINTEXT port for clients; 0 (the default) picks a free port on every start. */
-    public Builder port(int port) {
-      this.port = Ports.requireValid(port);
-      return this;
-    }
-
-    /** The setting a user changes when the port is taken, named in the error message. */
-    public Builder portSetting(String portSetting) {
-      this.portSetting = Objects.requireNonNull(portSetting, "portSetting");
-      return this;
-    }
-
-    /**
-     * Whether a JVM shutdown hook stops the server (the default). An owner that stops several
-     * things in order on exit turns it off and calls {@link KafkaBroker#close()} itself.
-     */
-    public Builder stopOnJvmExit(boolean stopOnJvmExit) {
-      this.stopOnJvmExit = stopOnJvmExit;
-      return this;
+    private Builder() {
+      super("--kafka-port");
     }
 
     public KafkaBroker build() {

@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -47,7 +46,7 @@ public final class PostgresServer implements AutoCloseable {
   private @Nullable Thread shutdownHook;
 
   private PostgresServer(Builder builder) {
-    this.dataDirectory = Objects.requireNonNull(builder.dataDirectory, "dataDirectory is required");
+    this.dataDirectory = builder.requiredDataDirectory();
     this.requestedPort = builder.port;
     this.database = builder.database;
     this.portSetting = builder.portSetting;
@@ -59,26 +58,12 @@ public final class PostgresServer implements AutoCloseable {
   }
 
   /** What a {@link PostgresServer} serves and where it keeps its cluster. */
-  public static final class Builder {
+  public static final class Builder extends ServerBuilder<Builder> {
 
-    private @Nullable Path dataDirectory;
-    private int port;
-    private boolean stopOnJvmExit = true;
     private String database = DEFAULT_DATABASE;
-    private String portSetting = "--postgres-port";
 
-    private Builder() {}
-
-    /** Required: the cluster's directory, either empty (new cluster) or a cluster made earlier. */
-    public Builder dataDirectory(Path dataDirectory) {
-      this.dataDirectory = Objects.requireNonNull(dataDirectory, "dataDirectory");
-      return this;
-    }
-
-    /** The port to listen on; 0 (the default) picks a free port on every start. */
-    public Builder port(int port) {
-      this.port = Ports.requireValid(port);
-      return this;
+    private Builder() {
+      super("--postgres-port");
     }
 
     /** The application database, created if missing; {@value #DEFAULT_DATABASE} by default. */
@@ -88,21 +73,6 @@ public final class PostgresServer implements AutoCloseable {
             "database name must be a lower-case SQL identifier, was '" + database + "'");
       }
       this.database = database;
-      return this;
-    }
-
-    /** The setting a user changes when the port is taken, named in the error message. */
-    public Builder portSetting(String portSetting) {
-      this.portSetting = Objects.requireNonNull(portSetting, "portSetting");
-      return this;
-    }
-
-    /**
-     * Whether a JVM shutdown hook stops the server (the default). An owner that stops several
-     * things in order on exit turns it off and calls {@link PostgresServer#close()} itself.
-     */
-    public Builder stopOnJvmExit(boolean stopOnJvmExit) {
-      this.stopOnJvmExit = stopOnJvmExit;
       return this;
     }
 
