@@ -6,10 +6,6 @@ import static ai.stratum.embedded.KafkaTestClients.sendAcknowledged;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -112,34 +108,5 @@ class KafkaBrokerTest {
       assertThat(readValues(second.bootstrapServers(), "kept", sent.size(), "read_committed"))
           .containsExactlyElementsOf(sent);
     }
-  }
-
-  @Test
-  void refusesAPortInUseNamingThePortAndTheSettingToChange(@TempDir Path directory)
-      throws IOException {
-    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      KafkaBroker clashing =
-          KafkaBroker.builder()
-              .dataDirectory(directory)
-              .port(taken.getLocalPort())
-              .portSetting("--kafka-port")
-              .build();
-
-      assertThatThrownBy(clashing::start)
-          .isInstanceOf(InfrastructureStartException.class)
-          .hasMessageContaining("port " + taken.getLocalPort())
-          .hasMessageContaining("--kafka-port");
-    }
-  }
-
-  @Test
-  void refusesAnUnwritableDataDirectoryNamingIt(@TempDir Path directory) throws IOException {
-    // A path below a regular file can never be created, whoever runs the test (even root).
-    Path blocker = Files.createFile(directory.resolve("a-file"));
-    Path unwritable = blocker.resolve("kafka");
-
-    assertThatThrownBy(() -> KafkaBroker.builder().dataDirectory(unwritable).build().start())
-        .isInstanceOf(InfrastructureStartException.class)
-        .hasMessageContaining(unwritable.toString());
   }
 }

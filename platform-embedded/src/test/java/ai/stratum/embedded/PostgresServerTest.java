@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,35 +108,6 @@ class PostgresServerTest {
         Statement statement = connection.createStatement()) {
       assertThat(strings(statement, "SELECT body FROM note")).containsExactly("kept");
     }
-  }
-
-  @Test
-  void refusesAPortInUseNamingThePortAndTheSettingToChange(@TempDir Path directory)
-      throws IOException {
-    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      PostgresServer clashing =
-          PostgresServer.builder()
-              .dataDirectory(directory)
-              .port(taken.getLocalPort())
-              .portSetting("--postgres-port")
-              .build();
-
-      assertThatThrownBy(clashing::start)
-          .isInstanceOf(InfrastructureStartException.class)
-          .hasMessageContaining("port " + taken.getLocalPort())
-          .hasMessageContaining("--postgres-port");
-    }
-  }
-
-  @Test
-  void refusesAnUnwritableDataDirectoryNamingIt(@TempDir Path directory) throws IOException {
-    // A path below a regular file can never be created, whoever runs the test (even root).
-    Path blocker = Files.createFile(directory.resolve("a-file"));
-    Path unwritable = blocker.resolve("postgres");
-
-    assertThatThrownBy(() -> PostgresServer.builder().dataDirectory(unwritable).build().start())
-        .isInstanceOf(InfrastructureStartException.class)
-        .hasMessageContaining(unwritable.toString());
   }
 
   @Test
