@@ -25,21 +25,38 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What the console's pages read, served over real HTTP by {@link TenantScopedUpstream}: DICOMweb
  * shaped like medical's (QIDO-RS DICOM JSON per tenant, WADO-RS rendered PNG slices honouring
- * {@code window=center,width}) and a model registry shaped like platform-core's {@code
- * /api/models}, and the finance thresholds and open cases.
+ * {@code window=center,width}, WADO-RS series metadata with slice geometry), medical's nodule
+ * reports and finding feedback, a model registry shaped like platform-core's {@code /api/models},
+ * and the finance thresholds and open cases.
  */
 final class ConsoleBackends {
 
-  /** A CT series of one study: slice {@code k} shows a disc of soft tissue of radius 4 + k. */
+  /**
+   * A CT series of one study: slice {@code k} shows a disc of soft tissue of radius 4 + k. Slices
+   * are 64 x 64 pixels of {@value #PIXEL_MM} mm, axial, {@value #SLICE_MM} mm apart going down from
+   * z = 0, with the first pixel's centre at x = y = {@value #ORIGIN_MM}.
+   */
   record Series(String study, String series, List<String> instances) {}
+
+  /** A nodule finding of a series' report, as medical's report JSON has it. */
+  record Finding(String id, double x, double y, double z, double diameterMm) {}
+
+  /** A verdict the console sent for a finding. */
+  record Feedback(String tenant, String findingId, String verdict, String clinician) {}
+
+  static final double PIXEL_MM = 0.7;
+  static final double SLICE_MM = 1.25;
+  static final double ORIGIN_MM = -22.4;
 
   /** A rendered slice the console asked for. */
   record RenderRequest(String tenant, String instance, String window) {}
 
   private static final Pattern RENDERED =
       Pattern.compile("/dicomweb/studies/([^/]+)/series/([^/]+)/instances/([^/]+)/rendered");
-  private static final Pattern INSTANCES =
-      Pattern.compile("/dicomweb/studies/([^/]+)/series/([^/]+)/instances");
+  private static final Pattern METADATA =
+      Pattern.compile("/dicomweb/studies/([^/]+)/series/([^/]+)/metadata");
+  private static final Pattern REPORT = Pattern.compile("/api/medical/studies/([^/]+)/report");
+  private static final Pattern FEEDBACK = Pattern.compile("/api/medical/findings/([^/]+)/feedback");
   private static final Pattern SERIES = Pattern.compile("/dicomweb/studies/([^/]+)/series");
   private static final Pattern PROMOTE =
       Pattern.compile("/api/models/([^/]+)/versions/([0-9]+)/promote");
@@ -51,6 +68,10 @@ final class ConsoleBackends {
   private final Map<String, List<Map<String, Object>>> models = new ConcurrentHashMap<>();
   private final List<String> stageChanges = new CopyOnWriteArrayList<>();
   private final Map<String, List<Map<String, Object>>> cases = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Object>> reports = new ConcurrentHashMap<>();
+  private final Map<String, List<Map<String, Object>>> decisions = new ConcurrentHashMap<>();
+  private final Map<String, List<Map<String, Object>>> deadLetters = new ConcurrentHashMap<>();
+  private final List<Feedback> feedback = new CopyOnWriteArrayList<>();
 
   Series publish(TenantId tenant, int slices) {
     List<String> instances = new ArrayList<>();
@@ -60,6 +81,85 @@ final class ConsoleBackends {
     Series series = new Series(uid(), uid(), List.copyOf(instances));
     studies.computeIfAbsent(tenant.value(), t -> new CopyOnWriteArrayList<>()).add(series);
     return series;
+  }
+
+  /**
+   * Reports a nodule on the series, centred on a slice at a pixel (column, row), as medical would
+   * after analysing it; returns the finding.
+   */
+  Finding reportFinding(
+      TenantId tenant, Series series, int slice, int column, int row, double diameterMm) {
+    Finding finding =
+        new Finding(
+            java.util.UUID.randomUUID().toString(),
+            ORIGIN_MM + column * PIXEL_MM,
+            ORIGIN_MM + row * PIXEL_MM,
+            -slice * SLICE_MM,
+            diameterMm);
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("id", finding.id());
+    json.put("trackingUid", uid());
+    json.put("x", finding.x());
+    json.put("y", finding.y());
+    json.put("z", finding.z());
+    json.put("diameterMm", diameterMm);
+    json.put("volumeMm3", Math.PI / 6 * Math.pow(diameterMm, 3));
+    json.put("attenuation", "SOLID");
+    json.put("probability", 0.93);
+    json.put("uncertainty", 0.02);
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("studyInstanceUid", series.study());
+    report.put("seriesInstanceUid", series.series());
+    report.put("status", "analysed");
+    report.put("reason", null);
+    report.put("srSeriesInstanceUid", uid());
+    report.put("srSopInstanceUid", uid());
+    report.put("analysedAt", "2026-11-26T10:00:00Z");
+    report.put("findings", List.of(json));
+    reports.put(
+        tenant.value() + " " + series.study(),
+        Map.of("studyInstanceUid", series.study(), "reports", List.of(report)));
+    return finding;
+  }
+
+  List<Feedback> feedback() {
+    return List.copyOf(feedback);
+  }
+
+  /** medical's report and feedback API, scoped by the tenant header. */
+  void handleMedical(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String tenant = exchange.getRequestHeaders().getFirst(TenantScopedUpstream.TENANT_HEADER);
+      String path = exchange.getRequestURI().getPath();
+      byte[] body;
+      try (InputStream in = exchange.getRequestBody()) {
+        body = in.readAllBytes();
+      }
+      Matcher matcher;
+      if ((matcher = REPORT.matcher(path)).matches()
+          && reports.containsKey(tenant + " " + matcher.group(1))) {
+        sendJson(exchange, reports.get(tenant + " " + matcher.group(1)));
+      } else if ((matcher = FEEDBACK.matcher(path)).matches()
+          && exchange.getRequestMethod().equals("POST")
+          && reported(tenant, matcher.group(1))) {
+        JsonNode verdict = json.readTree(body);
+        feedback.add(
+            new Feedback(
+                tenant,
+                matcher.group(1),
+                verdict.path("verdict").asString(""),
+                verdict.path("clinician").asString("")));
+        send(exchange, 201, "application/json", body);
+      } else {
+        send(exchange, 404, "application/problem+json", "{\"status\":404}".getBytes());
+      }
+    }
+  }
+
+  private boolean reported(String tenant, String findingId) {
+    return reports.entrySet().stream()
+        .filter(entry -> entry.getKey().startsWith(tenant + " "))
+        .anyMatch(entry -> json.writeValueAsString(entry.getValue()).contains(findingId));
   }
 
   List<RenderRequest> renders() {
@@ -118,12 +218,103 @@ final class ConsoleBackends {
     cases.computeIfAbsent(tenant.value(), t -> new CopyOnWriteArrayList<>()).addFirst(item);
   }
 
+  /** A decision of the tenant's scoring, as finance's live view counts it. */
+  void decide(
+      TenantId tenant,
+      String transactionId,
+      String outcome,
+      double score,
+      double latencyMs,
+      String reasonCode) {
+    Map<String, Object> decision = new LinkedHashMap<>();
+    decision.put("transactionId", transactionId);
+    decision.put("outcome", outcome);
+    decision.put("score", score);
+    decision.put("latencyMs", latencyMs);
+    decision.put("decidedAt", java.time.Instant.now().toString());
+    decision.put(
+        "reasons",
+        List.of(
+            Map.of("code", reasonCode, "feature", "card_amount_zscore_1h", "contribution", 0.8)));
+    decisions.computeIfAbsent(tenant.value(), t -> new CopyOnWriteArrayList<>()).add(decision);
+  }
+
+  /** A transaction of the tenant that finance sent to the dead-letter topic. */
+  void deadLetter(TenantId tenant, String reason, long offset) {
+    Map<String, Object> letter = new LinkedHashMap<>();
+    letter.put("at", java.time.Instant.now().toString());
+    letter.put("reason", reason);
+    letter.put("topic", "finance.transactions");
+    letter.put("partition", 0);
+    letter.put("offset", offset);
+    deadLetters.computeIfAbsent(tenant.value(), t -> new CopyOnWriteArrayList<>()).addFirst(letter);
+  }
+
+  /**
+   * The contract of finance's {@code GET /api/finance/live}: figures over what was recorded for the
+   * tenant, every decision in one series point.
+   */
+  private Map<String, Object> live(String tenant) {
+    List<Map<String, Object>> own = decisions.getOrDefault(tenant, List.of());
+    List<Double> latencies = own.stream().map(d -> (Double) d.get("latencyMs")).sorted().toList();
+    Map<String, Long> outcomes = new LinkedHashMap<>();
+    own.forEach(d -> outcomes.merge((String) d.get("outcome"), 1L, Long::sum));
+    long alerts = own.stream().filter(d -> !d.get("outcome").equals("APPROVE")).count();
+    Map<String, Object> latency = new LinkedHashMap<>();
+    latency.put("p50", percentile(latencies, 0.5));
+    latency.put("p99", percentile(latencies, 0.99));
+    latency.put("p999", percentile(latencies, 0.999));
+    Map<String, Object> live = new LinkedHashMap<>();
+    live.put("tenant", tenant);
+    live.put("windowSeconds", 60);
+    live.put("decisionsPerSecond", own.size() / 60.0);
+    live.put(
+        "series",
+        own.isEmpty()
+            ? List.of()
+            : List.of(
+                Map.of(
+                    "at",
+                    own.getLast().get("decidedAt"),
+                    "decisions",
+                    own.size(),
+                    "alerts",
+                    alerts)));
+    live.put("latencyMs", latency);
+    live.put("alertRate", own.isEmpty() ? 0.0 : (double) alerts / own.size());
+    live.put("outcomes", outcomes);
+    live.put(
+        "recentDeclines",
+        own.reversed().stream()
+            .filter(d -> d.get("outcome").equals("DECLINE"))
+            .map(d ->
+                Map.of(
+                    "transactionId", d.get("transactionId"),
+                    "score", d.get("score"),
+                    "decidedAt", d.get("decidedAt"),
+                    "reasons", d.get("reasons")))
+            .toList());
+    List<Map<String, Object>> letters = deadLetters.getOrDefault(tenant, List.of());
+    live.put(
+        "deadLetters",
+        Map.of("inWindow", letters.size(), "total", letters.size(), "recent", letters));
+    return live;
+  }
+
+  private static Double percentile(List<Double> sorted, double quantile) {
+    return sorted.isEmpty()
+        ? null
+        : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(quantile * sorted.size()) - 1));
+  }
+
   void handleFinance(HttpExchange exchange) throws IOException {
     try (exchange) {
       String tenant = exchange.getRequestHeaders().getFirst(TenantScopedUpstream.TENANT_HEADER);
       String path = exchange.getRequestURI().getPath();
       if (path.equals("/api/finance/thresholds")) {
         sendJson(exchange, Map.of("review", 0.55, "decline", 0.9));
+      } else if (path.equals("/api/finance/live") && tenant != null) {
+        sendJson(exchange, live(tenant));
       } else if (path.equals("/api/finance/cases")) {
         sendJson(exchange, tenant == null ? List.of() : cases.getOrDefault(tenant, List.of()));
       } else {
@@ -149,20 +340,27 @@ final class ConsoleBackends {
         String window = windowOf(exchange.getRequestURI().getQuery());
         renders.add(new RenderRequest(tenant, instance, window));
         send(exchange, 200, "image/png", png(series.get().instances().indexOf(instance), window));
-      } else if ((matcher = INSTANCES.matcher(path)).matches()) {
+      } else if ((matcher = METADATA.matcher(path)).matches()) {
         String seriesUid = matcher.group(2);
         List<Map<String, Object>> items = new ArrayList<>();
         own.stream()
             .filter(s -> s.series().equals(seriesUid))
             .forEach(s -> {
               for (int i = 0; i < s.instances().size(); i++) {
-                items.add(
-                    Map.of(
-                        "00080018", attribute("UI", s.instances().get(i)),
-                        "00200013", attribute("IS", i + 1)));
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("00080018", attribute("UI", s.instances().get(i)));
+                item.put("00200013", attribute("IS", i + 1));
+                item.put(
+                    "00200032",
+                    Map.of("vr", "DS", "Value", List.of(ORIGIN_MM, ORIGIN_MM, -i * SLICE_MM)));
+                item.put("00200037", Map.of("vr", "DS", "Value", List.of(1, 0, 0, 0, 1, 0)));
+                item.put("00280030", Map.of("vr", "DS", "Value", List.of(PIXEL_MM, PIXEL_MM)));
+                item.put("00280010", attribute("US", 64));
+                item.put("00280011", attribute("US", 64));
+                items.add(item);
               }
             });
-        // QIDO-RS promises no order; the viewer sorts by instance number
+        // the store promises no order; the viewer sorts by instance number
         Collections.shuffle(items);
         sendJson(exchange, items);
       } else if ((matcher = SERIES.matcher(path)).matches()) {

@@ -1,6 +1,7 @@
 package ai.stratum.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.stratum.core.tenancy.TenantId;
@@ -8,10 +9,6 @@ import ai.stratum.gateway.identity.Role;
 import ai.stratum.gateway.security.ConsoleUsers;
 import ai.stratum.gateway.tenancy.Tenants;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -19,15 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.interactions.WheelInput;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -36,58 +27,31 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The console in headless Chromium (Debian's {@code chromium} and {@code chromium-driver}).
+ * The console in headless Chromium ({@link ConsoleBrowser}) in front of {@link ConsoleBackends}.
  * Screenshots go to {@code target/screenshots}. Skipped only where the browser is not installed.
  */
 class ConsoleBrowserTest extends GatewayTestSupport {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final String PASSWORD = "correct horse battery";
 
   @Autowired ConsoleUsers users;
 
+  private ConsoleBrowser console;
   private WebDriver browser;
   private WebDriverWait wait;
-  private Path profile;
 
   @BeforeEach
   void startBrowser() throws IOException {
-    assumeTrue(
-        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "chromium and chromium-driver are not installed");
-    profile = Files.createTempDirectory("stratum-chromium");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1280,900",
-        "--user-data-dir=" + profile);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    browser = new ChromeDriver(service, options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    Files.createDirectories(SCREENSHOTS);
+    assumeTrue(ConsoleBrowser.installed(), "chromium and chromium-driver are not installed");
+    console = ConsoleBrowser.start();
+    browser = console.driver();
+    wait = console.await();
   }
 
   @AfterEach
   void stopBrowser() throws IOException {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (profile != null) {
-      try (var files = Files.walk(profile)) {
-        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      }
+    if (console != null) {
+      console.close();
     }
   }
 
@@ -188,6 +152,53 @@ class ConsoleBrowserTest extends GatewayTestSupport {
   }
 
   @Test
+  void clinicianSeesAFindingCircledOnTheSlicesItMeetsJumpsToItAndConfirmsIt() throws Exception {
+    TenantId hospital = newTenant();
+    String clinician = newUsername();
+    users.create(clinician, hospital, Set.of(Role.CLINICIAN), PASSWORD, "test");
+    ConsoleBackends backends = TenantScopedUpstream.get().consoleBackends();
+    ConsoleBackends.Series series = backends.publish(hospital, 12);
+    // 5 mm across, centred on slice 9 (index 8) at column 40, row 24: slabs of 1.25 mm meet it
+    // on indexes 6 to 10
+    ConsoleBackends.Finding finding = backends.reportFinding(hospital, series, 8, 40, 24, 5.0);
+
+    logIn(clinician);
+    browser.get(
+        uri("/console/studies/" + series.study() + "/series/" + series.series()).toString());
+    awaitSlice(series.instances().get(0), "-600%2C1500");
+    assertThat(browser.findElements(By.cssSelector("#overlay ellipse"))).isEmpty();
+    browser.findElement(By.id("goto-" + finding.id())).click();
+    awaitSlice(series.instances().get(8), "-600%2C1500");
+
+    WebElement circle =
+        browser.findElement(
+            By.cssSelector("#overlay ellipse.finding[data-finding='" + finding.id() + "']"));
+    assertThat(browser.findElement(By.id("slice-label")).getText()).isEqualTo("9 / 12");
+    assertThat(Double.parseDouble(circle.getAttribute("cx"))).isCloseTo(40.5, within(1e-6));
+    assertThat(Double.parseDouble(circle.getAttribute("cy"))).isCloseTo(24.5, within(1e-6));
+    assertThat(Double.parseDouble(circle.getAttribute("rx")))
+        .isCloseTo(2.5 / ConsoleBackends.PIXEL_MM, within(1e-6));
+    screenshot("console-series-finding.png");
+    new Actions(browser).sendKeys(Keys.ARROW_DOWN).sendKeys(Keys.ARROW_DOWN).perform();
+    awaitSlice(series.instances().get(10), "-600%2C1500");
+    assertThat(browser.findElements(By.cssSelector("#overlay ellipse.finding"))).hasSize(1);
+    new Actions(browser).sendKeys(Keys.ARROW_DOWN).perform();
+    awaitSlice(series.instances().get(11), "-600%2C1500");
+    assertThat(browser.findElements(By.cssSelector("#overlay ellipse.finding"))).isEmpty();
+
+    browser.findElement(By.id("confirm-" + finding.id())).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.className("message"), "Finding confirmed"));
+    awaitSlice(series.instances().get(8), "-600%2C1500");
+    screenshot("console-series-finding-confirmed.png");
+    assertThat(backends.feedback())
+        .containsExactly(
+            new ConsoleBackends.Feedback(
+                hospital.value(), finding.id(), "CONFIRMED", "user:" + clinician));
+  }
+
+  @Test
   void adminPromotesAModelVersionAndRollsItBack() throws Exception {
     String admin = newUsername();
     users.create(admin, Tenants.PLATFORM, Set.of(Role.ADMIN), PASSWORD, "test");
@@ -241,6 +252,43 @@ class ConsoleBrowserTest extends GatewayTestSupport {
     assertThat(browser.getCurrentUrl()).endsWith("/console/finance");
   }
 
+  @Test
+  void analystWatchesTheLiveViewUpdateWithThroughputDeclinesAndDeadLetters() throws Exception {
+    TenantId bank = newTenant();
+    String analyst = newUsername();
+    users.create(analyst, bank, Set.of(Role.ANALYST), PASSWORD, "test");
+    ConsoleBackends backends = TenantScopedUpstream.get().consoleBackends();
+    backends.decide(bank, "tx-ok-1", "APPROVE", 0.02, 3.0, "R00_NONE");
+
+    logIn(analyst);
+    browser.findElement(By.linkText("Finance")).click();
+    assertThat(browser.findElement(By.id("outcome-APPROVE")).getText()).isEqualTo("1");
+    assertThat(browser.findElement(By.id("outcome-DECLINE")).getText()).isEqualTo("0");
+    assertThat(browser.findElement(By.id("latency-p50")).getText()).isEqualTo("3.0");
+    assertThat(browser.findElements(By.id("declines"))).isEmpty();
+    assertThat(browser.findElements(By.id("dlq"))).isEmpty();
+    wait.until(driver -> "1".equals(console.chartedDecisions()));
+
+    backends.decide(bank, "tx-ok-2", "APPROVE", 0.03, 4.0, "R00_NONE");
+    backends.decide(bank, "tx-fraud-1", "DECLINE", 0.97, 12.0, "R07_AMOUNT_SPIKE");
+    backends.deadLetter(bank, "amount: must be positive", 4711);
+
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("outcome-DECLINE"), "1"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dlq")));
+    wait.until(driver -> "3".equals(console.chartedDecisions()));
+    screenshot("console-finance-live.png");
+    assertThat(browser.findElement(By.id("outcome-APPROVE")).getText()).isEqualTo("2");
+    assertThat(browser.findElement(By.id("alert-rate")).getText()).isEqualTo("33.33 %");
+    assertThat(browser.findElement(By.id("latency-p99")).getText()).isEqualTo("12.0");
+    assertThat(browser.findElement(By.id("declines")).getText())
+        .contains("tx-fraud-1", "0.9700", "R07_AMOUNT_SPIKE");
+    assertThat(browser.findElement(By.id("dlq")).getText())
+        .contains("amount: must be positive", "finance.transactions", "4711");
+    assertThat(browser.findElement(By.id("dead-letters")).getText()).isEqualTo("1");
+    assertThat(browser.findElement(By.id("thresholds")).getText()).contains("0.5500", "0.9000");
+    assertThat(browser.getCurrentUrl()).endsWith("/console/finance");
+  }
+
   /** Waits until the viewer shows the slice, rendered with the window, loaded by the browser. */
   private void awaitSlice(String instance, String window) {
     wait.until(driver -> {
@@ -254,20 +302,15 @@ class ConsoleBrowserTest extends GatewayTestSupport {
   }
 
   private Object script(String script, Object... arguments) {
-    return ((JavascriptExecutor) browser).executeScript(script, arguments);
+    return console.script(script, arguments);
   }
 
   private void logIn(String username) {
-    browser.get(uri("/console/login").toString());
-    browser.findElement(By.id("username")).sendKeys(username);
-    browser.findElement(By.id("password")).sendKeys(PASSWORD);
-    browser.findElement(By.id("login")).click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Welcome"));
+    console.logIn(uri("").toString(), username, PASSWORD);
   }
 
   private void screenshot(String name) throws IOException {
-    byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-    Files.write(SCREENSHOTS.resolve(name), png);
+    console.screenshot(name);
   }
 
   private static String newUsername() {

@@ -59,8 +59,11 @@ final class TenantScopedUpstream {
       server.createContext("/", upstream::handle);
       server.createContext("/dicomweb/", upstream.consoleBackends::handleDicomWeb);
       server.createContext("/api/models", upstream.consoleBackends::handleModels);
+      server.createContext("/api/medical/studies/", upstream.consoleBackends::handleMedical);
+      server.createContext("/api/medical/findings/", upstream.consoleBackends::handleMedical);
       server.createContext("/api/finance/thresholds", upstream.consoleBackends::handleFinance);
       server.createContext("/api/finance/cases", upstream.consoleBackends::handleFinance);
+      server.createContext("/api/finance/live", upstream.consoleBackends::handleFinance);
       server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
       server.start();
       return upstream;

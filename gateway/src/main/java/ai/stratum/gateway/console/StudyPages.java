@@ -1,5 +1,6 @@
 package ai.stratum.gateway.console;
 
+import ai.stratum.core.json.StratumJson;
 import ai.stratum.core.web.InvalidRequestException;
 import ai.stratum.core.web.StratumException;
 import ai.stratum.gateway.identity.Caller;
@@ -9,8 +10,13 @@ import ai.stratum.gateway.routing.UpstreamClient;
 import ai.stratum.gateway.routing.UpstreamClient.Answer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
@@ -21,13 +27,16 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The tenant's studies (role CLINICIAN) and a slice viewer for a series: QIDO-RS lists, WADO-RS
- * rendered slices with window/level, fetched from medical with the user's tenant.
+ * rendered slices with window/level, nodule findings drawn on the slices with confirm and reject,
+ * all fetched from medical with the user's tenant.
  */
 @Controller
 @RequestMapping("/console/studies")
@@ -109,26 +118,136 @@ class StudyPages {
     return "console/study";
   }
 
-  /** The viewer: slices in instance-number order; viewer.js swaps the rendered image. */
+  /**
+   * The viewer: slices in instance-number order (WADO-RS series metadata, which also gives each
+   * slice's geometry); viewer.js swaps the rendered image and draws the findings of medical's
+   * latest nodule report of the series on the slices they meet.
+   */
   @GetMapping("/{study}/series/{series}")
-  String series(@PathVariable String study, @PathVariable String series, Model model) {
+  String series(
+      @PathVariable String study,
+      @PathVariable String series,
+      @RequestParam(defaultValue = "0") int slice,
+      Model model) {
     uid(study);
     uid(series);
     model.addAttribute("caller", Callers.require());
     model.addAttribute("study", study);
     model.addAttribute("seriesUid", series);
-    List<String> instances =
-        dicomJson(
-                "/dicomweb/studies/" + study + "/series/" + series + "/instances?limit=1000", model)
-            .stream()
+    List<JsonNode> slices =
+        dicomJson("/dicomweb/studies/" + study + "/series/" + series + "/metadata", model).stream()
             .sorted(
                 Comparator.comparingInt(item -> DicomJson.integer(item, DicomJson.INSTANCE_NUMBER)))
-            .map(item -> DicomJson.text(item, DicomJson.SOP_INSTANCE_UID))
             .toList();
-    model.addAttribute("instances", instances);
+    List<FindingOverlays.@Nullable SliceGeometry> geometry =
+        slices.stream().map(FindingOverlays.SliceGeometry::of).toList();
+    List<FindingOverlays.Overlay> overlays =
+        FindingOverlays.of(geometry, findings(study, series, model));
+    model.addAttribute(
+        "instances",
+        slices.stream().map(item -> DicomJson.text(item, DicomJson.SOP_INSTANCE_UID)).toList());
+    model.addAttribute("overlays", overlays);
+    model.addAttribute("overlayJson", overlayJson(overlays, geometry));
+    model.addAttribute("initialSlice", Math.max(0, Math.min(slice, slices.size() - 1)));
     model.addAttribute("presets", PRESETS);
     model.addAttribute("preset", PRESETS.getFirst());
     return "console/series";
+  }
+
+  /**
+   * A clinician's verdict on a finding, recorded by medical ({@code POST
+   * /api/medical/findings/{id}/feedback}, published to {@code medical.feedback}) in the user's
+   * name; back to the viewer at the finding's slice.
+   */
+  @PostMapping("/{study}/series/{series}/findings/{finding}/feedback")
+  String feedback(
+      @PathVariable String study,
+      @PathVariable String series,
+      @PathVariable UUID finding,
+      @RequestParam String verdict,
+      @RequestParam(defaultValue = "0") int slice,
+      RedirectAttributes redirect) {
+    uid(study);
+    uid(series);
+    if (!verdict.equals("CONFIRMED") && !verdict.equals("REJECTED")) {
+      throw new InvalidRequestException("verdict must be CONFIRMED or REJECTED");
+    }
+    Caller caller = Callers.require();
+    String body =
+        StratumJson.mapper()
+            .writeValueAsString(
+                Map.of("verdict", verdict, "clinician", caller.subject(), "comment", ""));
+    try {
+      Answer answer =
+          upstream.postJson(
+              Route.MEDICAL,
+              "/api/medical/findings/" + finding + "/feedback",
+              caller.tenant(),
+              body);
+      if (answer.isSuccess()) {
+        redirect.addFlashAttribute(
+            "message",
+            "Finding " + verdict.toLowerCase(Locale.ROOT) + " by " + caller.subject() + ".");
+      } else {
+        redirect.addFlashAttribute("error", "medical answered " + answer.status() + ".");
+      }
+    } catch (StratumException unavailable) {
+      redirect.addFlashAttribute("error", unavailable.getMessage());
+    }
+    redirect.addAttribute("slice", slice);
+    return "redirect:/console/studies/" + study + "/series/" + series;
+  }
+
+  /** The findings of the series' latest report; none when medical has no report (yet). */
+  private List<FindingOverlays.Finding> findings(String study, String series, Model model) {
+    try {
+      Answer answer =
+          upstream.get(
+              Route.MEDICAL,
+              "/api/medical/studies/" + study + "/report",
+              Callers.require().tenant(),
+              MediaType.APPLICATION_JSON_VALUE);
+      if (answer.status() == HttpStatus.NOT_FOUND.value()) {
+        return List.of();
+      }
+      if (!answer.isSuccess()) {
+        model.addAttribute("error", "medical answered " + answer.status() + " for the report.");
+        return List.of();
+      }
+      // reports come latest first
+      for (JsonNode report : StratumJson.mapper().readTree(answer.body()).path("reports")) {
+        if (report.path("seriesInstanceUid").asString("").equals(series)) {
+          List<FindingOverlays.Finding> findings = new ArrayList<>();
+          report.path("findings").forEach(json -> findings.add(FindingOverlays.Finding.of(json)));
+          return findings;
+        }
+      }
+      return List.of();
+    } catch (StratumException unavailable) {
+      model.addAttribute("error", unavailable.getMessage());
+      return List.of();
+    }
+  }
+
+  /** What viewer.js draws: the image size and each finding's circles by slice index. */
+  private static String overlayJson(
+      List<FindingOverlays.Overlay> overlays,
+      List<FindingOverlays.@Nullable SliceGeometry> geometry) {
+    FindingOverlays.SliceGeometry first =
+        geometry.stream().filter(g -> g != null).findFirst().orElse(null);
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("columns", first == null ? 0 : first.columns());
+    json.put("rows", first == null ? 0 : first.rows());
+    json.put(
+        "findings",
+        overlays.stream()
+            .map(overlay ->
+                Map.of(
+                    "id", overlay.finding().id(),
+                    "number", overlay.number(),
+                    "circles", overlay.circles()))
+            .toList());
+    return StratumJson.mapper().writeValueAsString(json);
   }
 
   /** One slice as PNG, rendered by medical with the requested window. */

@@ -1,9 +1,8 @@
 package ai.stratum.gateway.ratelimit;
 
-import ai.stratum.core.tenancy.TenantId;
 import ai.stratum.gateway.identity.Caller;
 import ai.stratum.gateway.identity.CallerFilter;
-import ai.stratum.gateway.ratelimit.internal.TokenBucket;
+import ai.stratum.gateway.ratelimit.internal.SharedTokenBuckets;
 import ai.stratum.gateway.routing.Route;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,15 +11,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Spends a token of the caller's tenant on the request's route, or answers 429. Buckets exist only
- * for authenticated tenants, so their number is bounded by tenants times routes.
+ * for authenticated tenants, so their number is bounded by tenants times routes; they live in
+ * PostgreSQL, so all gateway instances share them.
  */
 @Component
 @Order(2)
@@ -29,13 +28,12 @@ class RateLimitFilter implements CallerFilter {
   /** The bucket key of the gateway's own API and console. */
   static final String GATEWAY_ROUTE = "gateway";
 
-  private record BucketKey(TenantId tenant, String route) {}
-
   private final RateLimitProperties properties;
-  private final ConcurrentMap<BucketKey, TokenBucket> buckets = new ConcurrentHashMap<>();
+  private final SharedTokenBuckets buckets;
 
-  RateLimitFilter(RateLimitProperties properties) {
+  RateLimitFilter(RateLimitProperties properties, JdbcClient jdbc) {
     this.properties = properties;
+    this.buckets = new SharedTokenBuckets(jdbc);
   }
 
   @Override
@@ -43,15 +41,9 @@ class RateLimitFilter implements CallerFilter {
       Caller caller, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String route = Route.forPath(request.getRequestURI()).map(Route::key).orElse(GATEWAY_ROUTE);
-    long now = System.nanoTime();
-    TokenBucket bucket =
-        buckets.computeIfAbsent(
-            new BucketKey(caller.tenant(), route),
-            key -> {
-              RateLimitProperties.Limit limit = properties.limitFor(route);
-              return new TokenBucket(limit.capacity(), limit.refillPerSecond(), now);
-            });
-    Optional<Duration> wait = bucket.tryTake(now);
+    RateLimitProperties.Limit limit = properties.limitFor(route);
+    Optional<Duration> wait =
+        buckets.tryTake(caller.tenant().value(), route, limit.capacity(), limit.refillPerSecond());
     if (wait.isPresent()) {
       long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
       response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));

@@ -10,8 +10,10 @@ import ai.stratum.gateway.security.internal.JwtCallerConverter;
 import ai.stratum.gateway.security.internal.LocalTokenIssuer;
 import ai.stratum.gateway.security.internal.PasswordAuthenticationProvider;
 import ai.stratum.gateway.security.internal.ProblemResponses;
+import ai.stratum.gateway.security.internal.SigningKeys;
 import ai.stratum.gateway.security.internal.TenantHeaderFilter;
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,6 +21,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -33,6 +36,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Three filter chains, tried in order: public endpoints (health, metrics, API docs, static assets,
@@ -82,16 +86,30 @@ class SecurityConfiguration {
   }
 
   @Bean
-  LocalTokenIssuer localTokenIssuer(GatewaySecurityProperties properties) {
-    return new LocalTokenIssuer(properties.jwt().issuer(), properties.jwt().tokenLifetime());
+  SigningKeys signingKeys(
+      GatewaySecurityProperties properties, JdbcClient jdbc, TransactionTemplate transactions) {
+    GatewaySecurityProperties.Jwt jwt = properties.jwt();
+    return new SigningKeys(
+        jdbc,
+        transactions,
+        jwt.signingKeyRotation(),
+        jwt.tokenLifetime(),
+        jwt.keyEncryptionSecret(),
+        Clock.systemUTC());
   }
 
   @Bean
-  JwtDecoder jwtDecoder(GatewaySecurityProperties properties, LocalTokenIssuer issuer) {
+  LocalTokenIssuer localTokenIssuer(GatewaySecurityProperties properties, SigningKeys keys) {
+    return new LocalTokenIssuer(
+        properties.jwt().issuer(), properties.jwt().tokenLifetime(), keys, Clock.systemUTC());
+  }
+
+  @Bean
+  JwtDecoder jwtDecoder(GatewaySecurityProperties properties, SigningKeys keys) {
     GatewaySecurityProperties.Jwt jwt = properties.jwt();
     NimbusJwtDecoder decoder =
         jwt.jwkSetUri() == null
-            ? NimbusJwtDecoder.withPublicKey(issuer.publicKey()).build()
+            ? NimbusJwtDecoder.withJwkSource(keys).build()
             : NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri().toString()).build();
     decoder.setJwtValidator(
         new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(jwt.issuer())));

@@ -2,13 +2,6 @@ package ai.stratum.gateway.security.internal;
 
 import ai.stratum.gateway.identity.Caller;
 import ai.stratum.gateway.identity.Role;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,9 +15,9 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 /**
- * The gateway as its own token issuer: an RS256 key pair made at start-up, tokens that carry the
- * caller's tenant and roles. Tokens do not outlive the process; deployments that need that use an
- * external issuer.
+ * The gateway as its own token issuer: RS256 tokens that carry the caller's tenant and roles,
+ * signed with the current key of {@link SigningKeys} (kept in the database, so tokens survive a
+ * restart and every gateway instance accepts them).
  */
 public final class LocalTokenIssuer {
 
@@ -33,23 +26,20 @@ public final class LocalTokenIssuer {
 
   private final String issuer;
   private final Duration lifetime;
-  private final RSAPublicKey publicKey;
-  private final String keyId = UUID.randomUUID().toString();
+  private final SigningKeys keys;
   private final JwtEncoder encoder;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
-  public LocalTokenIssuer(String issuer, Duration lifetime) {
+  public LocalTokenIssuer(String issuer, Duration lifetime, SigningKeys keys, Clock clock) {
     this.issuer = issuer;
     this.lifetime = lifetime;
-    KeyPair pair = rsaKeyPair();
-    this.publicKey = (RSAPublicKey) pair.getPublic();
-    this.encoder =
-        NimbusJwtEncoder.withKeyPair(publicKey, (RSAPrivateKey) pair.getPrivate())
-            .jwkPostProcessor(jwk -> jwk.keyID(keyId))
-            .build();
+    this.keys = keys;
+    this.encoder = new NimbusJwtEncoder(keys);
+    this.clock = clock;
   }
 
   public IssuedToken issue(Caller caller) {
+    String keyId = keys.signingKey().getKeyID();
     Instant now = clock.instant();
     JwtClaimsSet claims =
         JwtClaimsSet.builder()
@@ -68,22 +58,8 @@ public final class LocalTokenIssuer {
     return new IssuedToken(token, lifetime);
   }
 
-  public RSAPublicKey publicKey() {
-    return publicKey;
-  }
-
-  /** The public key as a JWK set, for verifiers elsewhere. */
+  /** The public keys as a JWK set, for verifiers elsewhere. */
   public Map<String, Object> jwkSet() {
-    return new JWKSet(new RSAKey.Builder(publicKey).keyID(keyId).build()).toJSONObject(true);
-  }
-
-  private static KeyPair rsaKeyPair() {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048);
-      return generator.generateKeyPair();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has RSA", e);
-    }
+    return keys.publicJwkSet();
   }
 }
