@@ -1,5 +1,10 @@
 package ai.stratum.medical;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ai.stratum.core.json.StratumJson;
+import ai.stratum.medical.phantom.PhantomSeries;
 import ai.stratum.test.RealInfrastructure;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -7,10 +12,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The medical service on a random HTTP port and a free DIMSE port, against real PostgreSQL and
@@ -28,12 +36,32 @@ import org.springframework.boot.test.context.SpringBootTest;
       "stratum.medical.volumes.quiet-period=1s",
       "stratum.medical.volumes.poll-interval=500ms",
       "stratum.medical.volumes.isotropic-spacing-mm=2.0",
-      "stratum.medical.detection.model-artifact=../models/medical/nodule-cnn/artifact.zip"
+      "stratum.medical.detection.model-artifact=../models/medical/nodule-cnn/artifact.zip",
+      // hospital-c forwards its SRs to a DIMSE peer and a STOW-RS endpoint that ForwardingTest
+      // brings up on these ports
+      "stratum.medical.forwarding.targets.hospital-c[0].name=pacs",
+      "stratum.medical.forwarding.targets.hospital-c[0].host=127.0.0.1",
+      "stratum.medical.forwarding.targets.hospital-c[0].port="
+          + MedicalIntegrationTest.FORWARD_DIMSE_PORT,
+      "stratum.medical.forwarding.targets.hospital-c[0].called-ae-title=FWD-PACS",
+      "stratum.medical.forwarding.targets.hospital-c[1].name=archive",
+      "stratum.medical.forwarding.targets.hospital-c[1].stow-url=http://127.0.0.1:"
+          + MedicalIntegrationTest.FORWARD_STOW_PORT
+          + "/dicomweb/studies",
+      "stratum.medical.forwarding.targets.hospital-c[1].headers[X-Stratum-Tenant]=hospital-b",
+      "stratum.medical.forwarding.poll-interval=300ms",
+      "stratum.medical.forwarding.initial-backoff=300ms",
+      "stratum.medical.forwarding.max-backoff=1s"
     })
 public abstract class MedicalIntegrationTest {
 
   protected static final HttpClient HTTP = HttpClient.newHttpClient();
   protected static final String TENANT_HEADER = "X-Stratum-Tenant";
+
+  /** Where hospital-c's SR forwarding targets listen (when ForwardingTest runs them). */
+  protected static final int FORWARD_DIMSE_PORT = 48721;
+
+  protected static final int FORWARD_STOW_PORT = 48722;
 
   @Value("${local.server.port}")
   protected int port;
@@ -83,5 +111,32 @@ public abstract class MedicalIntegrationTest {
             .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
             .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Every slice of the series as a Part 10 file, for {@link #stow}. */
+  protected static List<byte[]> parts(PhantomSeries series) {
+    List<byte[]> parts = new ArrayList<>();
+    series.forEachSlice((index, slice) -> parts.add(slice.toPart10()));
+    return parts;
+  }
+
+  /**
+   * The study's reports ({@code GET /api/medical/studies/{uid}/report}), once the latest has its SR
+   * recorded (the analysis is visible a moment before).
+   */
+  protected JsonNode awaitReports(String tenant, String study) {
+    List<JsonNode> found = new ArrayList<>();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(300))
+        .untilAsserted(() -> {
+          HttpResponse<String> response =
+              get(tenant, "/api/medical/studies/" + study + "/report", "application/json");
+          assertThat(response.statusCode()).isEqualTo(200);
+          JsonNode reports = StratumJson.mapper().readTree(response.body()).get("reports");
+          assertThat(reports.get(0).get("srSopInstanceUid").isString()).isTrue();
+          found.add(reports);
+        });
+    return found.getLast();
   }
 }

@@ -3,6 +3,7 @@ package ai.stratum.medical.dicom;
 import ai.stratum.medical.dicom.internal.PixelMedBuilder;
 import ai.stratum.medical.dicom.internal.PixelMedReader;
 import ai.stratum.medical.dicom.internal.PixelMedStoreScp;
+import ai.stratum.medical.dicom.internal.PixelMedStoreScu;
 import java.io.IOException;
 
 /**
@@ -12,6 +13,7 @@ import java.io.IOException;
 public final class Dicom {
 
   private static final DicomReader READER = new PixelMedReader();
+  private static final StoreScu STORE_SCU = new PixelMedStoreScu();
 
   private Dicom() {}
 
@@ -31,5 +33,10 @@ public final class Dicom {
   public static StoreScp startStoreScp(StoreScpSettings settings, StoreHandler handler)
       throws IOException {
     return PixelMedStoreScp.start(settings, handler);
+  }
+
+  /** A C-STORE service class user; thread-safe, one association per file sent. */
+  public static StoreScu storeScu() {
+    return STORE_SCU;
   }
 }

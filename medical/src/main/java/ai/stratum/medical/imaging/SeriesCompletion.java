@@ -1,11 +1,13 @@
 package ai.stratum.medical.imaging;
 
 import ai.stratum.core.events.EventEnvelope;
-import ai.stratum.core.events.EventPublisher;
 import ai.stratum.core.events.Topic;
 import ai.stratum.core.storage.ContentAddress;
 import ai.stratum.core.storage.ContentStore;
 import ai.stratum.core.tenancy.TenantId;
+import ai.stratum.medical.delivery.Outbox;
+import ai.stratum.medical.delivery.OutboxRelay;
+import ai.stratum.medical.delivery.PeriodicTask;
 import ai.stratum.medical.dicom.DicomObject;
 import ai.stratum.medical.dicom.DicomTags;
 import ai.stratum.medical.imaging.internal.VolumeRepository;
@@ -19,24 +21,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.DoubleStream;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Watches for series that have been quiet for {@code stratum.medical.volumes.quiet-period}, builds
  * their volumes and announces each on {@code medical.studies} (keyed by study UID). Claiming a
- * series is atomic in PostgreSQL, so several service instances share the work.
+ * series is atomic in PostgreSQL, so several service instances share the work; a claim not finished
+ * within the lease (the claimant crashed) is taken over. The volume, the series' completion and its
+ * event are committed in one transaction, the event through the outbox, whose relay publishes it.
  */
 @Service
-public class SeriesCompletion implements SmartLifecycle {
+public class SeriesCompletion extends PeriodicTask {
 
   private static final Logger log = LoggerFactory.getLogger(SeriesCompletion.class);
   private static final int CLAIM_BATCH = 4;
@@ -45,20 +44,26 @@ public class SeriesCompletion implements SmartLifecycle {
   private final DicomStore store;
   private final ContentStore content;
   private final VolumeRepository volumes;
-  private final ObjectProvider<EventPublisher> publisher;
-  private @Nullable ScheduledExecutorService scheduler;
+  private final Outbox outbox;
+  private final OutboxRelay relay;
+  private final TransactionTemplate transactions;
 
   SeriesCompletion(
       VolumeProperties properties,
       DicomStore store,
       ContentStore content,
       VolumeRepository volumes,
-      ObjectProvider<EventPublisher> publisher) {
+      Outbox outbox,
+      OutboxRelay relay,
+      TransactionTemplate transactions) {
+    super("series-completion", properties.pollInterval());
     this.properties = properties;
     this.store = store;
     this.content = content;
     this.volumes = volumes;
-    this.publisher = publisher;
+    this.outbox = outbox;
+    this.relay = relay;
+    this.transactions = transactions;
   }
 
   /** Builds volumes for every series that is quiet now; returns how many series it handled. */
@@ -66,12 +71,16 @@ public class SeriesCompletion implements SmartLifecycle {
     int handled = 0;
     List<QuietSeries> claimed;
     do {
-      claimed = store.claimQuietSeries(properties.quietPeriod(), CLAIM_BATCH);
+      claimed =
+          store.claimQuietSeries(properties.quietPeriod(), properties.claimLease(), CLAIM_BATCH);
       for (QuietSeries series : claimed) {
         complete(series);
         handled++;
       }
     } while (claimed.size() == CLAIM_BATCH);
+    if (handled > 0) {
+      relay.nudge();
+    }
     return handled;
   }
 
@@ -87,12 +96,35 @@ public class SeriesCompletion implements SmartLifecycle {
     try {
       event = build(series);
     } catch (IOException | RuntimeException e) {
+      // the claim stays unfinished, so the series is tried again once the lease expires
       log.error("Volume assembly of series {} failed", series.seriesUid(), e);
       return;
     }
-    event.ifPresent(volume -> announce(series.tenant(), volume));
+    boolean committed =
+        Boolean.TRUE.equals(
+            transactions.execute(status -> {
+              if (!store.completeClaim(series)) {
+                return false;
+              }
+              event.ifPresent(volume -> {
+                volumes.save(series.tenant(), volume);
+                String type = volume.reason() == null ? VolumeEvent.READY : VolumeEvent.REFUSED;
+                outbox.add(
+                    Topic.MEDICAL_STUDIES,
+                    volume.studyInstanceUid(),
+                    EventEnvelope.of(series.tenant(), type, volume));
+              });
+              return true;
+            }));
+    if (!committed) {
+      log.info(
+          "Series {} changed or was claimed again while its volume was built; left to the next"
+              + " round",
+          series.seriesUid());
+    }
   }
 
+  /** The volume or the reason there is none; empty for modalities that get no volume. */
   private Optional<VolumeEvent> build(QuietSeries series) throws IOException {
     List<StoredInstance> instances =
         store.instances(series.tenant(), series.studyUid(), series.seriesUid());
@@ -115,13 +147,13 @@ public class SeriesCompletion implements SmartLifecycle {
       try {
         Volume volume = new VolumeAssembler(properties.isotropicSpacingMm()).assemble(slices);
         slices.clear();
-        return Optional.of(saveReady(series, volume));
+        return Optional.of(ready(series, volume));
       } catch (VolumeRejectedException e) {
         reason = e.getMessage();
       }
     }
     log.info("Series {} does not make a volume: {}", series.seriesUid(), reason);
-    VolumeEvent refused =
+    return Optional.of(
         new VolumeEvent(
             series.studyUid(),
             series.seriesUid(),
@@ -131,12 +163,10 @@ public class SeriesCompletion implements SmartLifecycle {
             null,
             null,
             null,
-            reason);
-    volumes.save(series.tenant(), refused);
-    return Optional.of(refused);
+            reason));
   }
 
-  private VolumeEvent saveReady(QuietSeries series, Volume volume) throws IOException {
+  private VolumeEvent ready(QuietSeries series, Volume volume) throws IOException {
     ByteBuffer bytes =
         ByteBuffer.allocate(volume.hounsfield().length * 2).order(ByteOrder.LITTLE_ENDIAN);
     bytes.asShortBuffer().put(volume.hounsfield());
@@ -145,18 +175,6 @@ public class SeriesCompletion implements SmartLifecycle {
     System.arraycopy(volume.rowDirection(), 0, direction, 0, 3);
     System.arraycopy(volume.columnDirection(), 0, direction, 3, 3);
     System.arraycopy(volume.sliceDirection(), 0, direction, 6, 3);
-    VolumeEvent ready =
-        new VolumeEvent(
-            series.studyUid(),
-            series.seriesUid(),
-            series.instanceCount(),
-            address.sha256(),
-            List.of(volume.columns(), volume.rows(), volume.slices()),
-            boxed(volume.spacing()),
-            boxed(volume.origin()),
-            boxed(direction),
-            null);
-    volumes.save(series.tenant(), ready);
     log.info(
         "Series {}: volume {}x{}x{} at {} mm ({})",
         series.seriesUid(),
@@ -165,25 +183,16 @@ public class SeriesCompletion implements SmartLifecycle {
         volume.slices(),
         Arrays.toString(volume.spacing()),
         address);
-    return ready;
-  }
-
-  private void announce(TenantId tenant, VolumeEvent volume) {
-    EventPublisher events = publisher.getIfAvailable();
-    if (events == null) {
-      return;
-    }
-    String type = volume.reason() == null ? VolumeEvent.READY : VolumeEvent.REFUSED;
-    try {
-      events
-          .publish(
-              Topic.MEDICAL_STUDIES,
-              volume.studyInstanceUid(),
-              EventEnvelope.of(tenant, type, volume))
-          .get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      log.error("Could not publish {} for series {}", type, volume.seriesInstanceUid(), e);
-    }
+    return new VolumeEvent(
+        series.studyUid(),
+        series.seriesUid(),
+        series.instanceCount(),
+        address.sha256(),
+        List.of(volume.columns(), volume.rows(), volume.slices()),
+        boxed(volume.spacing()),
+        boxed(volume.origin()),
+        boxed(direction),
+        null);
   }
 
   private static List<Double> boxed(double[] values) {
@@ -191,39 +200,14 @@ public class SeriesCompletion implements SmartLifecycle {
   }
 
   @Override
+  protected void runOnce() {
+    completeQuietSeries();
+  }
+
+  @Override
   public void start() {
-    if (!properties.enabled()) {
-      return;
+    if (properties.enabled()) {
+      super.start();
     }
-    ScheduledExecutorService executor =
-        Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("series-completion").daemon().factory());
-    long interval = properties.pollInterval().toMillis();
-    executor.scheduleWithFixedDelay(
-        () -> {
-          try {
-            completeQuietSeries();
-          } catch (RuntimeException e) {
-            log.error("Series completion round failed", e);
-          }
-        },
-        interval,
-        interval,
-        TimeUnit.MILLISECONDS);
-    scheduler = executor;
-  }
-
-  @Override
-  public void stop() {
-    ScheduledExecutorService executor = scheduler;
-    scheduler = null;
-    if (executor != null) {
-      executor.shutdownNow();
-    }
-  }
-
-  @Override
-  public boolean isRunning() {
-    return scheduler != null;
   }
 }

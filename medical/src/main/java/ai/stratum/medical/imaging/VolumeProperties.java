@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how often complete series are looked for
  * @param isotropicSpacingMm voxel size of assembled volumes (0 keeps the native grid)
  * @param modalities series of these modalities become volumes; others are left alone
+ * @param claimLease a claimed series whose volume is not saved within this long is claimed again
+ *     (its claimant is taken to have died); longer than the slowest assembly
  */
 @ConfigurationProperties("stratum.medical.volumes")
 public record VolumeProperties(
@@ -17,4 +19,5 @@ public record VolumeProperties(
     @DefaultValue("10s") Duration quietPeriod,
     @DefaultValue("2s") Duration pollInterval,
     @DefaultValue("1.0") double isotropicSpacingMm,
-    @DefaultValue({"CT", "MR", "PT"}) Set<String> modalities) {}
+    @DefaultValue({"CT", "MR", "PT"}) Set<String> modalities,
+    @DefaultValue("10m") Duration claimLease) {}

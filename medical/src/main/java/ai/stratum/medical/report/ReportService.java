@@ -1,56 +1,68 @@
 package ai.stratum.medical.report;
 
 import ai.stratum.core.events.EventEnvelope;
-import ai.stratum.core.events.EventPublisher;
 import ai.stratum.core.events.Topic;
 import ai.stratum.core.tenancy.TenantId;
+import ai.stratum.medical.delivery.Outbox;
+import ai.stratum.medical.delivery.OutboxRelay;
 import ai.stratum.medical.detection.Analyses;
 import ai.stratum.medical.detection.Analysis;
 import ai.stratum.medical.dicom.DicomObject;
+import ai.stratum.medical.report.internal.ForwardQueue;
 import ai.stratum.medical.report.internal.MeasurementReport;
 import ai.stratum.medical.report.internal.ReportRepository;
+import ai.stratum.medical.report.internal.SrForwarder;
+import ai.stratum.medical.report.internal.Uids;
 import ai.stratum.medical.store.DicomStore;
 import ai.stratum.medical.store.IngestResult;
 import ai.stratum.medical.store.Source;
 import ai.stratum.medical.store.StoredInstance;
 import java.io.IOException;
-import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns each completed analysis into reports: a TID 1500 SR stored into the study (so QIDO-RS and
  * WADO-RS serve it with the images), then {@code medical.findings}. Runs on the detection worker's
- * thread, so a report is stored before the worker takes the next study.
+ * thread, so a report is stored before the worker takes the next study. The report, the SR's
+ * forwards to the tenant's targets and the {@code medical.findings} event (through the outbox) are
+ * committed in one transaction.
  */
 @Service
 public class ReportService {
 
-  private static final Logger log = LoggerFactory.getLogger(ReportService.class);
-
   private final DicomStore store;
   private final Analyses analyses;
   private final ReportRepository reports;
-  private final ObjectProvider<EventPublisher> publisher;
+  private final Outbox outbox;
+  private final OutboxRelay relay;
+  private final ForwardingProperties forwarding;
+  private final ForwardQueue forwards;
+  private final SrForwarder forwarder;
+  private final TransactionTemplate transactions;
 
   ReportService(
       DicomStore store,
       Analyses analyses,
       ReportRepository reports,
-      ObjectProvider<EventPublisher> publisher) {
+      Outbox outbox,
+      OutboxRelay relay,
+      ForwardingProperties forwarding,
+      ForwardQueue forwards,
+      SrForwarder forwarder,
+      TransactionTemplate transactions) {
     this.store = store;
     this.analyses = analyses;
     this.reports = reports;
-    this.publisher = publisher;
+    this.outbox = outbox;
+    this.relay = relay;
+    this.forwarding = forwarding;
+    this.forwards = forwards;
+    this.forwarder = forwarder;
+    this.transactions = transactions;
   }
 
   @EventListener
@@ -62,37 +74,38 @@ public class ReportService {
     String srInstanceUid = null;
     if (!images.isEmpty()) {
       DicomObject image = store.read(images.getFirst());
-      srSeriesUid =
-          uid(
-              UUID.nameUUIDFromBytes(
-                  ("stratum-sr-series/" + analysis.seriesInstanceUid())
-                      .getBytes(StandardCharsets.UTF_8)));
-      srInstanceUid = uid(UUID.randomUUID());
+      srSeriesUid = Uids.fromName("stratum-sr-series/" + analysis.seriesInstanceUid());
+      srInstanceUid = Uids.random();
       DicomObject sr = MeasurementReport.write(analysis, image, images, srSeriesUid, srInstanceUid);
       IngestResult result = store.ingest(tenant, sr, Source.LOCAL);
       if (result instanceof IngestResult.Refused refused) {
         throw new IllegalStateException("the SR was refused: " + refused.detail());
       }
-      reports.save(
-          tenant,
-          analysis.studyInstanceUid(),
-          analysis.seriesInstanceUid(),
-          srSeriesUid,
-          srInstanceUid);
     }
-    FindingsReport report = report(analysis, srSeriesUid, srInstanceUid);
-    EventPublisher events = publisher.getIfAvailable();
-    if (events != null) {
-      try {
-        events
-            .publish(
-                Topic.MEDICAL_FINDINGS,
-                analysis.studyInstanceUid(),
-                EventEnvelope.of(tenant, FindingsReport.TYPE, report))
-            .get(30, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        log.error("Could not publish findings of series {}", analysis.seriesInstanceUid(), e);
+    String series = srSeriesUid;
+    String instance = srInstanceUid;
+    List<String> targets =
+        instance == null
+            ? List.of()
+            : forwarding.targets().getOrDefault(tenant.value(), List.of()).stream()
+                .map(ForwardingProperties.Target::name)
+                .toList();
+    FindingsReport report = report(analysis, series, instance);
+    // the report, its forwards and its medical.findings event commit together: none is lost
+    transactions.executeWithoutResult(status -> {
+      if (series != null && instance != null) {
+        reports.save(
+            tenant, analysis.studyInstanceUid(), analysis.seriesInstanceUid(), series, instance);
+        forwards.add(tenant, instance, targets);
       }
+      outbox.add(
+          Topic.MEDICAL_FINDINGS,
+          analysis.studyInstanceUid(),
+          EventEnvelope.of(tenant, FindingsReport.TYPE, report));
+    });
+    relay.nudge();
+    if (!targets.isEmpty()) {
+      forwarder.nudge();
     }
   }
 
@@ -119,11 +132,5 @@ public class ReportService {
         srInstanceUid,
         analysis.analysedAt(),
         analysis.findings());
-  }
-
-  private static String uid(UUID uuid) {
-    ByteBuffer bytes = ByteBuffer.allocate(16);
-    bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-    return "2.25." + new BigInteger(1, bytes.array());
   }
 }

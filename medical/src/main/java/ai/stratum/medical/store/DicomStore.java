@@ -115,11 +115,21 @@ public class DicomStore {
   }
 
   /**
-   * Marks series that received nothing for {@code quietPeriod} as complete and returns them; each
-   * series is returned to exactly one caller, across service instances.
+   * Claims series that received nothing for {@code quietPeriod}, and series whose claimant did not
+   * finish within {@code lease}; each claim goes to exactly one caller, across service instances.
+   * The caller finishes with {@link #completeClaim}; an unfinished claim is taken over after the
+   * lease.
    */
-  public List<QuietSeries> claimQuietSeries(Duration quietPeriod, int limit) {
-    return index.claimQuietSeries(quietPeriod, limit);
+  public List<QuietSeries> claimQuietSeries(Duration quietPeriod, Duration lease, int limit) {
+    return index.claimQuietSeries(quietPeriod, lease, limit);
+  }
+
+  /**
+   * Marks a claimed series complete, in the caller's transaction; false when the claim no longer
+   * holds (an instance arrived since, or the lease expired and another claimant took it).
+   */
+  public boolean completeClaim(QuietSeries series) {
+    return index.completeClaim(series);
   }
 
   private static IngestResult.Refused refused(FailureReason reason, String detail) {

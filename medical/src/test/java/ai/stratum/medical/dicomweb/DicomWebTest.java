@@ -16,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.IntFunction;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -209,15 +208,6 @@ class DicomWebTest extends MedicalIntegrationTest {
             get(TENANT, "/dicomweb/studies/1.2.3.4/metadata", "application/dicom+json")
                 .statusCode())
         .isEqualTo(404);
-  }
-
-  static List<byte[]> parts(PhantomSeries series) {
-    IntFunction<byte[]> slice = index -> series.slice(index).toPart10();
-    List<byte[]> parts = new ArrayList<>();
-    for (int i = 0; i < series.spec().slices(); i++) {
-      parts.add(slice.apply(i));
-    }
-    return parts;
   }
 
   static JsonNode json(String body) {

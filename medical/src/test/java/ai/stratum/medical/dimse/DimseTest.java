@@ -66,7 +66,14 @@ class DimseTest extends MedicalIntegrationTest {
 
       Result resent = storescu(directory);
       assertThat(resent.exitCode()).as(resent.output()).isZero();
-      assertThat(qido("/dicomweb/studies/" + series.studyInstanceUid() + "/instances?limit=1000"))
+      // the series, not the study: the study may already hold the SR of the series' analysis
+      assertThat(
+              qido(
+                  "/dicomweb/studies/"
+                      + series.studyInstanceUid()
+                      + "/series/"
+                      + series.seriesInstanceUid()
+                      + "/instances?limit=1000"))
           .hasSize(20);
 
       List<String> events = new ArrayList<>();

@@ -20,44 +20,35 @@ public final class PixelMedBuilder implements DicomBuilder {
 
   @Override
   public DicomBuilder string(int tag, String... values) {
-    Attribute attribute = newAttribute(tag);
-    try {
-      for (String value : values) {
-        attribute.addValue(value);
-      }
-    } catch (DicomException e) {
-      throw new IllegalArgumentException("bad value for " + DicomTags.hex(tag), e);
-    }
-    list.put(attribute);
-    return this;
+    return put(
+        tag,
+        attribute -> {
+          for (String value : values) {
+            attribute.addValue(value);
+          }
+        });
   }
 
   @Override
   public DicomBuilder numbers(int tag, double... values) {
-    Attribute attribute = newAttribute(tag);
-    try {
-      for (double value : values) {
-        attribute.addValue(value);
-      }
-    } catch (DicomException e) {
-      throw new IllegalArgumentException("bad value for " + DicomTags.hex(tag), e);
-    }
-    list.put(attribute);
-    return this;
+    return put(
+        tag,
+        attribute -> {
+          for (double value : values) {
+            attribute.addValue(value);
+          }
+        });
   }
 
   @Override
   public DicomBuilder integers(int tag, int... values) {
-    Attribute attribute = newAttribute(tag);
-    try {
-      for (int value : values) {
-        attribute.addValue(value);
-      }
-    } catch (DicomException e) {
-      throw new IllegalArgumentException("bad value for " + DicomTags.hex(tag), e);
-    }
-    list.put(attribute);
-    return this;
+    return put(
+        tag,
+        attribute -> {
+          for (int value : values) {
+            attribute.addValue(value);
+          }
+        });
   }
 
   @Override
@@ -104,6 +95,23 @@ public final class PixelMedBuilder implements DicomBuilder {
     } catch (DicomFormatException e) {
       throw new IllegalStateException("incomplete object: " + e.getMessage(), e);
     }
+  }
+
+  /** Adds values to a new attribute; PixelMed checks each against the attribute's VR. */
+  @FunctionalInterface
+  private interface Values {
+    void addTo(Attribute attribute) throws DicomException;
+  }
+
+  private DicomBuilder put(int tag, Values values) {
+    Attribute attribute = newAttribute(tag);
+    try {
+      values.addTo(attribute);
+    } catch (DicomException e) {
+      throw new IllegalArgumentException("bad value for " + DicomTags.hex(tag), e);
+    }
+    list.put(attribute);
+    return this;
   }
 
   private static Attribute newAttribute(int tag) {

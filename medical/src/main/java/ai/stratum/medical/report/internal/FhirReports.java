@@ -87,15 +87,15 @@ public class FhirReports {
     observation.setValue(
         new CodeableConcept(
             finding.attenuation() == Attenuation.SOLID
-                ? new Coding(STRATUM, "SOLID", "Solid")
-                : new Coding(STRATUM, "GROUND-GLASS", "Ground-glass")));
+                ? new Coding(SNOMED, "35702001", "Solid")
+                : new Coding(DCM, "112120", "Ground glass opacity")));
     component(observation, new Coding(SNOMED, "81827009", "Diameter"), finding.diameterMm(), "mm");
     component(observation, new Coding(SNOMED, "118565006", "Volume"), finding.volumeMm3(), "mm3");
     component(
-        observation,
-        new Coding(STRATUM, "NOD-PROBABILITY", "Nodule probability"),
-        finding.probability(),
-        "1");
+        observation, new Coding(DCM, "111012", "Certainty of Finding"), finding.probability(), "1");
+    // the SR says "standard deviation of the certainty" with a derivation modifier; a FHIR
+    // component
+    // code has no modifier, and no standard code names that combination
     component(
         observation,
         new Coding(STRATUM, "NOD-PROB-UNCERT", "Uncertainty of nodule probability"),

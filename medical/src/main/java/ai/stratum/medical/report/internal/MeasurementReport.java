@@ -62,7 +62,8 @@ public final class MeasurementReport {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmss");
 
   /**
-   * Codes used; "99STRATUM" is this product's private coding scheme for what has no standard code.
+   * A coded concept. Every code here is standard (DCM, SCT, UCUM, RFC5646), checked against DICOM
+   * PS3.16 context groups or SNOMED CT value sets; medical/README.md lists them with their sources.
    */
   private record Code(String value, String scheme, String meaning) {}
 
@@ -71,6 +72,13 @@ public final class MeasurementReport {
   private static final Code LANGUAGE =
       new Code("121049", "DCM", "Language of Content Item and Descendants");
   private static final Code ENGLISH = new Code("en-US", "RFC5646", "English (United States)");
+  private static final Code OBSERVER_TYPE = new Code("121005", "DCM", "Observer Type");
+  private static final Code DEVICE = new Code("121007", "DCM", "Device");
+  private static final Code DEVICE_OBSERVER_UID = new Code("121012", "DCM", "Device Observer UID");
+  private static final Code DEVICE_OBSERVER_NAME =
+      new Code("121013", "DCM", "Device Observer Name");
+  private static final Code DEVICE_OBSERVER_MANUFACTURER =
+      new Code("121014", "DCM", "Device Observer Manufacturer");
   private static final Code PROCEDURE_REPORTED = new Code("121058", "DCM", "Procedure reported");
   private static final Code CT_CHEST = new Code("169069000", "SCT", "CT of chest");
   private static final Code IMAGE_LIBRARY = new Code("111028", "DCM", "Image Library");
@@ -84,21 +92,29 @@ public final class MeasurementReport {
   private static final Code NODULE = new Code("27925004", "SCT", "Nodule");
   private static final Code FINDING_SITE = new Code("363698007", "SCT", "Finding Site");
   private static final Code LUNG = new Code("39607008", "SCT", "Lung");
+  private static final Code ALGORITHM_NAME = new Code("111001", "DCM", "Algorithm Name");
+  private static final Code ALGORITHM_VERSION = new Code("111003", "DCM", "Algorithm Version");
   private static final Code CENTER = new Code("111010", "DCM", "Center");
   private static final Code DIAMETER = new Code("81827009", "SCT", "Diameter");
   private static final Code VOLUME = new Code("118565006", "SCT", "Volume");
-  private static final Code ATTENUATION =
-      new Code("NOD-ATTENUATION", "99STRATUM", "Nodule attenuation");
-  private static final Code SOLID = new Code("SOLID", "99STRATUM", "Solid");
-  private static final Code GROUND_GLASS = new Code("GROUND-GLASS", "99STRATUM", "Ground-glass");
-  private static final Code PROBABILITY =
-      new Code("NOD-PROBABILITY", "99STRATUM", "Nodule probability");
-  private static final Code UNCERTAINTY =
-      new Code("NOD-PROB-UNCERT", "99STRATUM", "Uncertainty of nodule probability");
+  private static final Code OPACITY_DESCRIPTOR = new Code("112027", "DCM", "Opacity Descriptor");
+  private static final Code SOLID = new Code("35702001", "SCT", "Solid");
+  private static final Code GROUND_GLASS = new Code("112120", "DCM", "Ground glass opacity");
+  private static final Code CERTAINTY_OF_FINDING =
+      new Code("111012", "DCM", "Certainty of Finding");
+  private static final Code DERIVATION = new Code("121401", "DCM", "Derivation");
+  private static final Code STANDARD_DEVIATION = new Code("386136009", "SCT", "Standard Deviation");
   private static final Code COMMENT = new Code("121106", "DCM", "Comment");
   private static final Code MILLIMETRE = new Code("mm", "UCUM", "millimeter");
   private static final Code CUBIC_MILLIMETRE = new Code("mm3", "UCUM", "cubic millimeter");
-  private static final Code NO_UNITS = new Code("1", "UCUM", "no units");
+  private static final Code PERCENT = new Code("%", "UCUM", "Percent");
+
+  private static final String DEVICE_NAME = "Stratum lung nodule detection";
+
+  private static final String DEVICE_VERSION = "0.1.0";
+
+  /** Names this detector as the SR's device observer: the same UID in every report. */
+  private static final String DEVICE_UID = Uids.fromName("stratum-device-observer/" + DEVICE_NAME);
 
   private MeasurementReport() {}
 
@@ -139,9 +155,9 @@ public final class MeasurementReport {
         .string(DicomTags.SERIES_DESCRIPTION, "Lung nodule findings")
         .sequence(REFERENCED_PERFORMED_PROCEDURE_STEP, List.of())
         .string(DicomTags.MANUFACTURER, "Stratum")
-        .string(MANUFACTURER_MODEL_NAME, "Stratum lung nodule detection")
+        .string(MANUFACTURER_MODEL_NAME, DEVICE_NAME)
         .string(DEVICE_SERIAL_NUMBER, "1")
-        .string(SOFTWARE_VERSIONS, "0.1.0")
+        .string(SOFTWARE_VERSIONS, DEVICE_VERSION)
         .integers(DicomTags.INSTANCE_NUMBER, 1)
         .string(COMPLETION_FLAG, "COMPLETE")
         .string(VERIFICATION_FLAG, "UNVERIFIED")
@@ -160,6 +176,12 @@ public final class MeasurementReport {
                     .string(TEMPLATE_IDENTIFIER, "1500")));
     List<DicomBuilder> content = new ArrayList<>();
     content.add(codeItem("HAS CONCEPT MOD", LANGUAGE, ENGLISH));
+    // TID 1001/1002/1004 observation context: the report is made by a device, not a person
+    content.add(codeItem("HAS OBS CONTEXT", OBSERVER_TYPE, DEVICE));
+    content.add(
+        item("HAS OBS CONTEXT", "UIDREF", DEVICE_OBSERVER_UID).string(UID_VALUE, DEVICE_UID));
+    content.add(textItem("HAS OBS CONTEXT", DEVICE_OBSERVER_NAME, DEVICE_NAME));
+    content.add(textItem("HAS OBS CONTEXT", DEVICE_OBSERVER_MANUFACTURER, "Stratum"));
     content.add(codeItem("HAS CONCEPT MOD", PROCEDURE_REPORTED, CT_CHEST));
     content.add(imageLibrary(images));
     if (!analysis.analysed()) {
@@ -185,6 +207,8 @@ public final class MeasurementReport {
         item("HAS OBS CONTEXT", "UIDREF", TRACKING_UID).string(UID_VALUE, finding.trackingUid()));
     items.add(codeItem("CONTAINS", FINDING, NODULE));
     items.add(codeItem("HAS CONCEPT MOD", FINDING_SITE, LUNG));
+    items.add(textItem("HAS CONCEPT MOD", ALGORITHM_NAME, DEVICE_NAME));
+    items.add(textItem("HAS CONCEPT MOD", ALGORITHM_VERSION, DEVICE_VERSION));
     items.add(
         item("CONTAINS", "SCOORD3D", CENTER)
             .string(GRAPHIC_TYPE, "POINT")
@@ -195,10 +219,15 @@ public final class MeasurementReport {
     items.add(
         codeItem(
             "CONTAINS",
-            ATTENUATION,
+            OPACITY_DESCRIPTOR,
             finding.attenuation() == Attenuation.SOLID ? SOLID : GROUND_GLASS));
-    items.add(numberItem(PROBABILITY, finding.probability(), NO_UNITS));
-    items.add(numberItem(UNCERTAINTY, finding.uncertainty(), NO_UNITS));
+    // probability and its spread over test-time augmentation, as CAD reports give certainty
+    items.add(numberItem(CERTAINTY_OF_FINDING, 100 * finding.probability(), PERCENT));
+    items.add(
+        numberItem(CERTAINTY_OF_FINDING, 100 * finding.uncertainty(), PERCENT)
+            .sequence(
+                CONTENT_SEQUENCE,
+                List.of(codeItem("HAS CONCEPT MOD", DERIVATION, STANDARD_DEVIATION))));
     return container("CONTAINS", MEASUREMENT_GROUP, items);
   }
 

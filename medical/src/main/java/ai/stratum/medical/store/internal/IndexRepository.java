@@ -19,7 +19,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -81,10 +83,7 @@ public class IndexRepository {
             text(object, DicomTags.REFERRING_PHYSICIAN_NAME))
         .update();
     String storedPatient =
-        jdbc.sql("select patient_id from study where tenant = ? and study_uid = ?")
-            .params(tenant.value(), studyUid)
-            .query(String.class)
-            .single();
+        stored("select patient_id from study where tenant = ? and study_uid = ?", tenant, studyUid);
     if (!storedPatient.equals(patientId)) {
       return conflict(
           object, "Study " + studyUid + " is stored for another patient ID than this instance's.");
@@ -104,10 +103,8 @@ public class IndexRepository {
             text(object, DicomTags.BODY_PART_EXAMINED))
         .update();
     String seriesStudy =
-        jdbc.sql("select study_uid from series where tenant = ? and series_uid = ?")
-            .params(tenant.value(), seriesUid)
-            .query(String.class)
-            .single();
+        stored(
+            "select study_uid from series where tenant = ? and series_uid = ?", tenant, seriesUid);
     if (!seriesStudy.equals(studyUid)) {
       return conflict(
           object, "Series " + seriesUid + " belongs to another study (" + seriesStudy + ").");
@@ -180,22 +177,20 @@ public class IndexRepository {
   }
 
   public List<StudyRecord> findStudies(TenantId tenant, IndexQuery query) {
-    QuerySql where = QuerySql.forQuery(tenant, query);
-    return jdbc.sql(
-            """
-            select s.*,
-                   coalesce((select array_agg(distinct x.modality) from series x
-                             where x.tenant = s.tenant and x.study_uid = s.study_uid and x.modality <> ''), '{}') as modalities,
-                   (select count(*) from series x where x.tenant = s.tenant and x.study_uid = s.study_uid) as series_count,
-                   (select coalesce(sum(x.instance_count), 0) from series x
-                     where x.tenant = s.tenant and x.study_uid = s.study_uid) as instance_count
-            from study s
-            """
-                + " where "
-                + where.sql()
-                + " order by s.created_at, s.study_uid limit :limit offset :offset")
-        .params(where.parameters())
-        .query((rs, row) ->
+    return find(
+        tenant,
+        query,
+        """
+        select s.*,
+               coalesce((select array_agg(distinct x.modality) from series x
+                         where x.tenant = s.tenant and x.study_uid = s.study_uid and x.modality <> ''), '{}') as modalities,
+               (select count(*) from series x where x.tenant = s.tenant and x.study_uid = s.study_uid) as series_count,
+               (select coalesce(sum(x.instance_count), 0) from series x
+                 where x.tenant = s.tenant and x.study_uid = s.study_uid) as instance_count
+        from study s\
+        """,
+        "s.created_at, s.study_uid",
+        (rs, row) ->
             new StudyRecord(
                 rs.getString("study_uid"),
                 rs.getString("patient_id"),
@@ -210,18 +205,16 @@ public class IndexRepository {
                 rs.getString("referring_physician"),
                 strings(rs.getArray("modalities")),
                 rs.getInt("series_count"),
-                rs.getInt("instance_count")))
-        .list();
+                rs.getInt("instance_count")));
   }
 
   public List<SeriesRecord> findSeries(TenantId tenant, IndexQuery query) {
-    QuerySql where = QuerySql.forQuery(tenant, query);
-    return jdbc.sql(
-            "select e.* from series e where "
-                + where.sql()
-                + " order by e.series_number nulls last, e.series_uid limit :limit offset :offset")
-        .params(where.parameters())
-        .query((rs, row) ->
+    return find(
+        tenant,
+        query,
+        "select e.* from series e",
+        "e.series_number nulls last, e.series_uid",
+        (rs, row) ->
             new SeriesRecord(
                 rs.getString("study_uid"),
                 rs.getString("series_uid"),
@@ -229,45 +222,84 @@ public class IndexRepository {
                 (Integer) rs.getObject("series_number"),
                 rs.getString("series_description"),
                 rs.getString("body_part"),
-                rs.getInt("instance_count")))
-        .list();
+                rs.getInt("instance_count")));
   }
 
   public List<StoredInstance> findInstances(TenantId tenant, IndexQuery query) {
+    return find(
+        tenant,
+        query,
+        "select " + INSTANCE_COLUMNS + " from instance i",
+        "i.instance_number nulls last, i.sop_instance_uid",
+        IndexRepository::storedInstance);
+  }
+
+  /** A QIDO-RS query at one level: matching rows in {@code orderBy} order, one page. */
+  private <T> List<T> find(
+      TenantId tenant, IndexQuery query, String selectFrom, String orderBy, RowMapper<T> rows) {
     QuerySql where = QuerySql.forQuery(tenant, query);
     return jdbc.sql(
-            "select "
-                + INSTANCE_COLUMNS
-                + " from instance i where "
+            selectFrom
+                + " where "
                 + where.sql()
-                + " order by i.instance_number nulls last, i.sop_instance_uid limit :limit offset :offset")
+                + " order by "
+                + orderBy
+                + " limit :limit offset :offset")
         .params(where.parameters())
-        .query(IndexRepository::storedInstance)
+        .query(rows)
         .list();
+  }
+
+  /** One text column of the row of {@code tenant} and {@code key}, which must exist. */
+  private String stored(String select, TenantId tenant, String key) {
+    return jdbc.sql(select).params(tenant.value(), key).query(String.class).single();
   }
 
   public boolean isEmpty() {
     return jdbc.sql("select not exists (select 1 from instance)").query(Boolean.class).single();
   }
 
-  public List<QuietSeries> claimQuietSeries(Duration quietPeriod, int limit) {
+  /**
+   * Claims series quiet for {@code quietPeriod}, and series whose claim is older than {@code lease}
+   * (the claimant died), under a new token each.
+   */
+  public List<QuietSeries> claimQuietSeries(Duration quietPeriod, Duration lease, int limit) {
     return jdbc.sql(
             """
-            update series set state = 'complete'
+            update series set state = 'building', claim_token = gen_random_uuid(), claimed_at = now()
             where (tenant, series_uid) in (
                 select tenant, series_uid from series
-                where state = 'receiving' and last_received_at < now() - (? * interval '1 millisecond')
-                order by last_received_at limit ? for update skip locked)
-            returning tenant, study_uid, series_uid, instance_count\
+                where (state = 'receiving' and last_received_at < now() - (:quiet * interval '1 millisecond'))
+                   or (state = 'building' and claimed_at < now() - (:lease * interval '1 millisecond'))
+                order by last_received_at limit :limit for update skip locked)
+            returning tenant, study_uid, series_uid, instance_count, claim_token\
             """)
-        .params(quietPeriod.toMillis(), limit)
+        .param("quiet", quietPeriod.toMillis())
+        .param("lease", lease.toMillis())
+        .param("limit", limit)
         .query((rs, row) ->
             new QuietSeries(
                 TenantId.of(rs.getString("tenant")),
                 rs.getString("study_uid"),
                 rs.getString("series_uid"),
-                rs.getInt("instance_count")))
+                rs.getInt("instance_count"),
+                rs.getObject("claim_token", UUID.class)))
         .list();
+  }
+
+  /**
+   * Marks a claimed series complete if the claim still holds (no instance arrived since and no one
+   * took the claim over); joins the caller's transaction.
+   */
+  public boolean completeClaim(QuietSeries series) {
+    return jdbc.sql(
+                """
+                update series set state = 'complete', claim_token = null
+                where tenant = ? and series_uid = ? and state = 'building' and claim_token = ?\
+                """)
+            .params(series.tenant().value(), series.seriesUid(), series.claimToken())
+            .update()
+        == 1;
   }
 
   private static IngestResult conflict(DicomObject object, String detail) {

@@ -1,0 +1,8 @@
+package ai.stratum.medical.report;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ForwardingProperties.class)
+class ForwardingConfiguration {}
