@@ -96,7 +96,10 @@ final class StandalonePlatform implements AutoCloseable {
             "--spring.datasource.username=" + postgres.username(),
             "--spring.datasource.password=" + postgres.password(),
             "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-            "--stratum.core.storage.root=" + dataDir.resolve("storage").resolve(service.name()),
+            // one content store for every service: objects are named by their sha256, and a model
+            // version registered through continual-learning must be readable by the service that
+            // serves it
+            "--stratum.core.storage.root=" + dataDir.resolve("storage"),
             "--logging.file.name=" + dataDir.resolve("logs").resolve("stratum.log"),
             "--logging.threshold.console=WARN",
             // services share one log file here; each line names its service through the thread's
