@@ -7,8 +7,11 @@ import ai.stratum.medical.imaging.Volume;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -48,8 +51,18 @@ public final class NoduleDetector {
             properties.minDiameterMm());
   }
 
-  /** Lung volume found and findings, most probable first. */
-  public record Detection(double lungVolumeMl, List<Finding> findings) {}
+  /**
+   * Lung volume found, findings (most probable first) and the wall seconds per stage ({@code lung
+   * mask}, {@code candidates}, {@code measure+nms}, {@code cnn}), in order.
+   */
+  public record Detection(
+      double lungVolumeMl, List<Finding> findings, Map<String, Double> stageSeconds) {
+
+    public Detection {
+      findings = List.copyOf(findings);
+      stageSeconds = Collections.unmodifiableMap(new LinkedHashMap<>(stageSeconds));
+    }
+  }
 
   public Detection detect(Volume volume) {
     double spacing = volume.spacing()[0];
@@ -57,11 +70,17 @@ public final class NoduleDetector {
         || Math.abs(volume.spacing()[2] - spacing) > 1e-3) {
       throw new IllegalArgumentException("detection needs isotropic voxels");
     }
+    long started = System.nanoTime();
     Grid grid =
         BlobDetector.grid(volume.columns(), volume.rows(), volume.slices(), volume.hounsfield());
-    BlobDetector.Result result = blobs.detect(grid, spacing);
+    Map<String, Double> stages = new LinkedHashMap<>();
+    // the float grid is the lung mask's input: its conversion counts there
+    BlobDetector.lap(stages, "lung mask", started);
+    BlobDetector.Result result = blobs.detect(grid, spacing, stages);
     List<BlobDetector.Blob> candidates = result.blobs();
+    long scoring = System.nanoTime();
     double[][] scored = classify(grid, spacing, candidates);
+    BlobDetector.lap(stages, "cnn", scoring);
     List<Finding> findings = new ArrayList<>();
     for (int c = 0; c < candidates.size(); c++) {
       BlobDetector.Blob blob = candidates.get(c);
@@ -81,7 +100,7 @@ public final class NoduleDetector {
               scored == null ? blob.uncertainty() : scored[c][1]));
     }
     findings.sort(Comparator.comparingDouble(Finding::probability).reversed());
-    return new Detection(result.lungVolumeMl(), List.copyOf(findings));
+    return new Detection(result.lungVolumeMl(), findings, stages);
   }
 
   /** Probability and uncertainty per candidate from the classifier; null without one. */

@@ -4,6 +4,7 @@ package ai.stratum.medical.phantom;
  * Ground truth for one synthetic nodule, in patient coordinates (LPS, millimetres).
  *
  * @param touchesPleura whether the nodule abuts the lung wall (juxtapleural)
+ * @param hounsfield mean density (ground-glass -600 to -300, solid about 45)
  */
 public record Nodule(
     double centerX,
@@ -11,7 +12,8 @@ public record Nodule(
     double centerZ,
     double diameterMm,
     NoduleType type,
-    boolean touchesPleura) {
+    boolean touchesPleura,
+    double hounsfield) {
 
   public double radiusMm() {
     return diameterMm / 2;

@@ -11,6 +11,7 @@ package ai.stratum.medical.phantom;
  * @param noiseHu standard deviation of the scanner-like noise added after blurring
  * @param seed everything (anatomy jitter, nodules, noise, UIDs) follows from it
  * @param patientId also names the patient
+ * @param mix which kinds of nodules
  */
 public record PhantomSpec(
     int matrix,
@@ -19,7 +20,8 @@ public record PhantomSpec(
     int nodules,
     double noiseHu,
     long seed,
-    String patientId) {
+    String patientId,
+    NoduleMix mix) {
 
   public static final double FIELD_OF_VIEW_MM = 360.0;
 
@@ -36,6 +38,21 @@ public record PhantomSpec(
     if (nodules < 0 || noiseHu < 0) {
       throw new IllegalArgumentException("nodules and noise must not be negative");
     }
+    if (mix == null) {
+      throw new IllegalArgumentException("mix is required");
+    }
+  }
+
+  /** The standard nodule mix. */
+  public PhantomSpec(
+      int matrix,
+      int slices,
+      double sliceSpacingMm,
+      int nodules,
+      double noiseHu,
+      long seed,
+      String patientId) {
+    this(matrix, slices, sliceSpacingMm, nodules, noiseHu, seed, patientId, NoduleMix.STANDARD);
   }
 
   /** A realistic series: 512 x 512, {@code slices} slices of 1.25 mm, 6 nodules. */

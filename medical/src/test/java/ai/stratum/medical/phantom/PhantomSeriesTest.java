@@ -32,6 +32,28 @@ class PhantomSeriesTest {
   }
 
   @Test
+  void hardMixHasOnlySmallJuxtapleuralAndFaintGroundGlassNodules() {
+    List<Nodule> nodules =
+        PhantomSeries.of(new PhantomSpec(128, 120, 2.5, 12, 40, 8, "H8", NoduleMix.HARD)).nodules();
+
+    assertThat(nodules).hasSize(12);
+    assertThat(nodules)
+        .allSatisfy(n ->
+            assertThat(
+                    n.diameterMm() < 5.01
+                        || n.touchesPleura()
+                        || n.type() == NoduleType.GROUND_GLASS)
+                .as("%s is a hard case", n)
+                .isTrue());
+    assertThat(nodules.stream().filter(n -> n.diameterMm() <= 5).count()).isGreaterThanOrEqualTo(6);
+    assertThat(nodules.stream().filter(Nodule::touchesPleura).count()).isEqualTo(6);
+    assertThat(nodules)
+        .filteredOn(n -> n.type() == NoduleType.GROUND_GLASS)
+        .hasSize(3)
+        .allSatisfy(n -> assertThat(n.hounsfield()).isBetween(-600.0, -300.0));
+  }
+
+  @Test
   void rendersAirLungSoftTissueAndBoneAtTheirDensities() {
     DicomObject middle = series.slice(20);
     PixelFrame frame = middle.frame(0);
@@ -58,7 +80,7 @@ class PhantomSeriesTest {
       if (nodule.diameterMm() >= 8) {
         assertThat(value)
             .as("%s", nodule)
-            .isCloseTo(nodule.type().hounsfield(), org.assertj.core.data.Offset.offset(120.0));
+            .isCloseTo(nodule.hounsfield(), org.assertj.core.data.Offset.offset(120.0));
       }
     }
   }

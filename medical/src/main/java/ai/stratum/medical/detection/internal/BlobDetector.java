@@ -2,15 +2,20 @@ package ai.stratum.medical.detection.internal;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Classical nodule detection on an isotropic HU grid: lung mask, multi-scale Laplacian-of-Gaussian
  * blob candidates (scale-normalised, one scale per nodule size), a Hessian shape test that rejects
- * vessels (tubes) and the pleura (plates), region growing for size and density, 3D non-maximum
+ * vessels (tubes) and the pleura (plates), a second small-scale search for nodules on the chest
+ * wall or a rib with the wall flattened, region growing for size and density, 3D non-maximum
  * suppression.
  */
 public final class BlobDetector {
@@ -23,6 +28,25 @@ public final class BlobDetector {
 
   /** Closing radius of the lung mask: larger than the largest nodule on the pleura. */
   private static final double CLOSING_MM = 16;
+
+  /**
+   * Scales from this sigma (voxels) up are searched at half resolution: the normalised LoG and the
+   * Hessian's eigenvalue ratio do not depend on the voxel size, and a coarse blob is still several
+   * voxels across there, at an eighth of the voxels and half the kernel.
+   */
+  private static final double COARSE_SIGMA = 5;
+
+  /** Wall bumps are searched for below this sigma (voxels): nodules up to 7 mm. */
+  private static final double WALL_SIGMA = 2.5;
+
+  /** A wall bump is soft tissue: its grown region averages above this. */
+  private static final double BUMP_MIN_MEAN_HU = -400;
+
+  /** A wall bump is compact: at most this share of its region reaches the growth limit. */
+  private static final double BUMP_MAX_LEAK = 0.1;
+
+  /** Denser than any soft-tissue nodule: bone (calcified nodules are benign). */
+  private static final float BONE_HU = 300;
 
   private final double[] radiiMm;
   private final double minContrastHu;
@@ -68,6 +92,15 @@ public final class BlobDetector {
   }
 
   public Result detect(Grid hu, double spacingMm) {
+    return detect(hu, spacingMm, new LinkedHashMap<>());
+  }
+
+  /**
+   * Detects and adds the wall seconds of each stage ({@code lung mask}, {@code candidates}, {@code
+   * measure+nms}) to {@code stageSeconds}.
+   */
+  public Result detect(Grid hu, double spacingMm, Map<String, Double> stageSeconds) {
+    long started = System.nanoTime();
     LungMask mask = LungMask.of(hu);
     double voxelMm3 = spacingMm * spacingMm * spacingMm;
     double lungMl = mask.lungVoxels * voxelMm3 / 1000;
@@ -75,17 +108,41 @@ public final class BlobDetector {
       return new Result(0, List.of());
     }
     boolean[] region = mask.closed(hu, (int) Math.ceil(CLOSING_MM / spacingMm));
+    started = lap(stageSeconds, "lung mask", started);
+    double[] sigmas =
+        Arrays.stream(radiiMm)
+            .map(r -> r / Math.sqrt(3) / spacingMm)
+            .filter(s -> s >= 0.7)
+            .toArray();
+    // each level's box reaches as far as its widest Gaussian (in full-grid voxels)
+    double fineReach = Arrays.stream(sigmas).filter(s -> s < COARSE_SIGMA).max().orElse(0);
+    double coarseReach = Arrays.stream(sigmas).max().orElse(0);
+    SearchRegion search = SearchRegion.of(hu, region, (int) Math.ceil(3 * fineReach) + 2);
+    if (search == null) {
+      return new Result(lungMl, List.of());
+    }
     List<Candidate> candidates = new ArrayList<>();
+    SearchRegion coarse = null;
     for (double radius : radiiMm) {
       double sigma = radius / Math.sqrt(3) / spacingMm;
       if (sigma < 0.7) {
         continue;
       }
-      Grid smooth = hu.gaussian(sigma);
-      Grid response = smooth.negativeLaplacian(sigma);
-      candidates.addAll(maxima(hu, smooth, response, region, sigma, radius));
+      SearchRegion level = search;
+      if (sigma >= COARSE_SIGMA) {
+        coarse =
+            coarse == null
+                ? SearchRegion.of(hu, region, (int) Math.ceil(3 * coarseReach) + 2).halved()
+                : coarse;
+        level = coarse;
+      }
+      double levelSigma = sigma / level.factor;
+      Grid smooth = level.grid.gaussian(levelSigma);
+      Grid response = smooth.negativeLaplacian(levelSigma);
+      candidates.addAll(maxima(level, smooth, response, sigma, radius));
     }
     candidates.sort(Comparator.comparingDouble((Candidate c) -> c.score).reversed());
+    started = lap(stageSeconds, "candidates", started);
     List<Blob> measured = new ArrayList<>();
     for (Candidate candidate : candidates) {
       if (suppressed(
@@ -97,6 +154,10 @@ public final class BlobDetector {
         measured.add(blob);
       }
     }
+    started = lap(stageSeconds, "measure+nms", started);
+    List<Blob> bumps = wallBumps(search, spacingMm, measured);
+    measured.addAll(bumps);
+    started = lap(stageSeconds, "candidates", started);
     measured.sort(Comparator.comparingDouble(Blob::probability).reversed());
     List<Blob> blobs = new ArrayList<>();
     for (Blob blob : measured) {
@@ -104,39 +165,125 @@ public final class BlobDetector {
         blobs.add(blob);
       }
     }
+    lap(stageSeconds, "measure+nms", started);
     return new Result(lungMl, blobs);
   }
 
-  private List<Candidate> maxima(
-      Grid hu, Grid smooth, Grid response, boolean[] region, double sigma, double radiusMm) {
-    List<Candidate> found = new ArrayList<>();
-    int nx = hu.nx;
-    int ny = hu.ny;
-    int border = 2;
-    for (int z = border; z < hu.nz - border; z++) {
-      for (int y = border; y < ny - border; y++) {
-        for (int x = border; x < nx - border; x++) {
-          int i = hu.index(x, y, z);
-          float value = response.data[i];
-          if (!region[i] || value <= 0 || !isLocalMaximum(response, x, y, z, value)) {
-            continue;
-          }
-          float contrast = smooth.data[i] - LUNG_HU;
-          // the normalised LoG of a ball matched in scale is about a fifth of its contrast
-          double strength = value / 0.2;
-          if (strength < minContrastHu || contrast < minContrastHu * 0.3) {
-            continue;
-          }
-          double blobness = blobness(smooth.hessian(x, y, z));
-          if (blobness < minBlobness) {
-            continue;
-          }
-          double score = Math.min(1, strength / 900) * 0.5 + blobness * 0.5;
-          found.add(new Candidate(x, y, z, radiusMm, sigma, strength, blobness, score));
+  /**
+   * Small nodules against the chest wall or a rib are bumps on a bright wall, not blobs, so the
+   * small scales are searched once more with everything outside the closed lungs, and bone, set to
+   * lung density; only maxima next to what was flattened count (the first search covers the rest),
+   * and they are measured on the flattened image so the wall does not join the nodule.
+   */
+  private List<Blob> wallBumps(SearchRegion search, double spacingMm, List<Blob> found) {
+    SearchRegion flat = search.flattened();
+    List<Candidate> bumps = new ArrayList<>();
+    for (double radius : radiiMm) {
+      double sigma = radius / Math.sqrt(3) / spacingMm;
+      if (sigma < 0.7 || sigma >= WALL_SIGMA) {
+        continue;
+      }
+      Grid smooth = flat.grid.gaussian(sigma);
+      Grid response = smooth.negativeLaplacian(sigma);
+      int reach = (int) Math.ceil(radius / spacingMm) + 2;
+      for (Candidate candidate : maxima(flat, smooth, response, sigma, radius)) {
+        if (search.nearWall(candidate.x, candidate.y, candidate.z, reach)) {
+          bumps.add(candidate);
         }
       }
     }
-    return found;
+    bumps.sort(Comparator.comparingDouble((Candidate c) -> c.score).reversed());
+    List<Blob> kept = new ArrayList<>(found);
+    List<Blob> added = new ArrayList<>();
+    for (Candidate candidate : bumps) {
+      if (suppressed(
+          candidate.x + search.x0,
+          candidate.y + search.y0,
+          candidate.z + search.z0,
+          candidate.radiusMm,
+          kept,
+          spacingMm)) {
+        continue;
+      }
+      Blob blob = measure(flat.grid, flat.region, candidate, spacingMm);
+      // a soft-tissue nodule stands alone once the wall is flattened; the partial-volume rim of
+      // the lung surface and rib edges are faint and run on past the growth limit
+      if (blob != null
+          && blob.diameterMm() >= minDiameterMm
+          && blob.meanHu() >= BUMP_MIN_MEAN_HU
+          && blob.shape().leak() <= BUMP_MAX_LEAK) {
+        Blob placed =
+            new Blob(
+                blob.x() + search.x0,
+                blob.y() + search.y0,
+                blob.z() + search.z0,
+                blob.diameterMm(),
+                blob.volumeMm3(),
+                blob.meanHu(),
+                blob.solid(),
+                blob.probability(),
+                blob.uncertainty(),
+                blob.shape());
+        kept.add(placed);
+        added.add(placed);
+      }
+    }
+    return added;
+  }
+
+  /** Adds the seconds since {@code started} to the stage; returns now. */
+  public static long lap(Map<String, Double> stageSeconds, String stage, long started) {
+    long now = System.nanoTime();
+    stageSeconds.merge(stage, (now - started) / 1e9, Double::sum);
+    return now;
+  }
+
+  /**
+   * Scale-space maxima of one level, in the full grid's voxels, slab by slab in parallel and in a
+   * fixed order.
+   */
+  private List<Candidate> maxima(
+      SearchRegion level, Grid smooth, Grid response, double sigma, double radiusMm) {
+    Grid grid = level.grid;
+    int border = level.factor == 1 ? 2 : 1;
+    return IntStream.range(border, Math.max(border, grid.nz - border))
+        .parallel()
+        .mapToObj(z -> {
+          List<Candidate> found = new ArrayList<>();
+          for (int y = border; y < grid.ny - border; y++) {
+            for (int x = border; x < grid.nx - border; x++) {
+              int i = grid.index(x, y, z);
+              float value = response.data[i];
+              if (!level.region[i] || value <= 0 || !isLocalMaximum(response, x, y, z, value)) {
+                continue;
+              }
+              float contrast = smooth.data[i] - LUNG_HU;
+              // the normalised LoG of a ball matched in scale is about a fifth of its contrast
+              double strength = value / 0.2;
+              if (strength < minContrastHu || contrast < minContrastHu * 0.3) {
+                continue;
+              }
+              double blobness = blobness(smooth.hessian(x, y, z));
+              if (blobness < minBlobness) {
+                continue;
+              }
+              double score = Math.min(1, strength / 900) * 0.5 + blobness * 0.5;
+              found.add(
+                  new Candidate(
+                      level.x0 + x * level.factor,
+                      level.y0 + y * level.factor,
+                      level.z0 + z * level.factor,
+                      radiusMm,
+                      sigma,
+                      strength,
+                      blobness,
+                      score));
+            }
+          }
+          return found;
+        })
+        .flatMap(List::stream)
+        .toList();
   }
 
   private static boolean isLocalMaximum(Grid response, int x, int y, int z, float value) {
@@ -379,6 +526,100 @@ public final class BlobDetector {
 
   private static double square(double v) {
     return v * v;
+  }
+
+  /**
+   * Where blobs are searched: the bounding box of the closed lungs grown by the reach of the
+   * largest Gaussian, so the filters see the same surroundings as on the whole volume (the chest
+   * wall beyond is never a candidate); at full or half resolution ({@code factor}) with the box's
+   * corner in full-grid voxels.
+   */
+  private record SearchRegion(Grid grid, boolean[] region, int factor, int x0, int y0, int z0) {
+
+    static @Nullable SearchRegion of(Grid hu, boolean[] closed, int margin) {
+      int[] low = {hu.nx, hu.ny, hu.nz};
+      int[] high = {-1, -1, -1};
+      for (int z = 0; z < hu.nz; z++) {
+        for (int y = 0; y < hu.ny; y++) {
+          int row = hu.index(0, y, z);
+          for (int x = 0; x < hu.nx; x++) {
+            if (closed[row + x]) {
+              low[0] = Math.min(low[0], x);
+              high[0] = Math.max(high[0], x);
+              low[1] = Math.min(low[1], y);
+              high[1] = Math.max(high[1], y);
+              low[2] = Math.min(low[2], z);
+              high[2] = Math.max(high[2], z);
+            }
+          }
+        }
+      }
+      if (high[0] < 0) {
+        return null;
+      }
+      int x0 = Math.max(0, low[0] - margin);
+      int y0 = Math.max(0, low[1] - margin);
+      int z0 = Math.max(0, low[2] - margin);
+      int sx = Math.min(hu.nx - 1, high[0] + margin) - x0 + 1;
+      int sy = Math.min(hu.ny - 1, high[1] + margin) - y0 + 1;
+      int sz = Math.min(hu.nz - 1, high[2] + margin) - z0 + 1;
+      Grid grid = hu.crop(x0, y0, z0, sx, sy, sz);
+      boolean[] region = new boolean[grid.data.length];
+      IntStream.range(0, sz)
+          .parallel()
+          .forEach(z -> {
+            for (int y = 0; y < sy; y++) {
+              System.arraycopy(
+                  closed, hu.index(x0, y0 + y, z0 + z), region, grid.index(0, y, z), sx);
+            }
+          });
+      return new SearchRegion(grid, region, 1, x0, y0, z0);
+    }
+
+    /**
+     * A copy in its own coordinates (corner 0) with everything outside the closed lungs, and bone,
+     * at lung density.
+     */
+    SearchRegion flattened() {
+      Grid copy = new Grid(grid.nx, grid.ny, grid.nz);
+      for (int i = 0; i < copy.data.length; i++) {
+        copy.data[i] = region[i] && grid.data[i] < BONE_HU ? grid.data[i] : LUNG_HU;
+      }
+      return new SearchRegion(copy, region, 1, 0, 0, 0);
+    }
+
+    /** Whether chest wall or bone lies within {@code reach} voxels of a voxel of this box. */
+    boolean nearWall(int x, int y, int z, int reach) {
+      for (int dz = -reach; dz <= reach; dz++) {
+        for (int dy = -reach; dy <= reach; dy++) {
+          for (int dx = -reach; dx <= reach; dx++) {
+            if (grid.inside(x + dx, y + dy, z + dz)) {
+              int i = grid.index(x + dx, y + dy, z + dz);
+              if (!region[i] || grid.data[i] >= BONE_HU) {
+                return true;
+              }
+            }
+          }
+        }
+      }
+      return false;
+    }
+
+    /** The same region at half resolution; a coarse voxel is inside when any of its block is. */
+    SearchRegion halved() {
+      Grid coarse = grid.halved();
+      boolean[] inside = new boolean[coarse.data.length];
+      for (int z = 0; z < grid.nz; z++) {
+        for (int y = 0; y < grid.ny; y++) {
+          for (int x = 0; x < grid.nx; x++) {
+            if (region[grid.index(x, y, z)]) {
+              inside[coarse.index(x / 2, y / 2, z / 2)] = true;
+            }
+          }
+        }
+      }
+      return new SearchRegion(coarse, inside, 2, x0, y0, z0);
+    }
   }
 
   private record Candidate(

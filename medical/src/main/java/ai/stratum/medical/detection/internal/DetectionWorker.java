@@ -105,11 +105,10 @@ public class DetectionWorker implements SmartLifecycle {
     } else {
       Volume loaded = load(volume);
       stages.put("load", seconds(started));
-      long detecting = System.nanoTime();
       // the CNN scores candidates once the inference core serves it; until then the blob score
       boolean served = cnn.available();
       NoduleDetector.Detection detection = (served ? withCnn : classical).detect(loaded);
-      stages.put(served ? "detect+cnn" : "detect", seconds(detecting));
+      detection.stageSeconds().forEach((stage, s) -> stages.put(stage, Math.round(s * 1e3) / 1e3));
       if (detection.lungVolumeMl() < properties.minLungVolumeMl()) {
         analysis =
             notAnalysed(

@@ -1,6 +1,5 @@
 package ai.stratum.medical.detection.internal;
 
-import java.util.ArrayDeque;
 import java.util.stream.IntStream;
 
 /**
@@ -32,23 +31,26 @@ public final class LungMask {
             .parallel()
             .mapToLong(z -> {
               int base = z * nx * ny;
-              ArrayDeque<Integer> queue = new ArrayDeque<>();
+              // a flood fill over the slice: a plain int stack, as boxed queues cost more than
+              // the fill itself on a 512 x 512 slice
+              int[] stack = new int[nx * ny];
+              int size = 0;
               for (int x = 0; x < nx; x++) {
-                seed(hu, outside, queue, base + x);
-                seed(hu, outside, queue, base + (ny - 1) * nx + x);
+                size = seed(hu, outside, stack, size, base + x);
+                size = seed(hu, outside, stack, size, base + (ny - 1) * nx + x);
               }
               for (int y = 0; y < ny; y++) {
-                seed(hu, outside, queue, base + y * nx);
-                seed(hu, outside, queue, base + y * nx + nx - 1);
+                size = seed(hu, outside, stack, size, base + y * nx);
+                size = seed(hu, outside, stack, size, base + y * nx + nx - 1);
               }
-              while (!queue.isEmpty()) {
-                int i = queue.poll();
+              while (size > 0) {
+                int i = stack[--size];
                 int x = (i - base) % nx;
                 int y = (i - base) / nx;
-                if (x > 0) seed(hu, outside, queue, i - 1);
-                if (x < nx - 1) seed(hu, outside, queue, i + 1);
-                if (y > 0) seed(hu, outside, queue, i - nx);
-                if (y < ny - 1) seed(hu, outside, queue, i + nx);
+                if (x > 0) size = seed(hu, outside, stack, size, i - 1);
+                if (x < nx - 1) size = seed(hu, outside, stack, size, i + 1);
+                if (y > 0) size = seed(hu, outside, stack, size, i - nx);
+                if (y < ny - 1) size = seed(hu, outside, stack, size, i + nx);
               }
               long inSlice = 0;
               for (int i = base; i < base + nx * ny; i++) {
@@ -63,11 +65,14 @@ public final class LungMask {
     return new LungMask(lung, outside, count);
   }
 
-  private static void seed(Grid hu, boolean[] outside, ArrayDeque<Integer> queue, int i) {
+  /** Marks voxel {@code i} outside and pushes it when it is air not yet seen; the new size. */
+  private static int seed(Grid hu, boolean[] outside, int[] stack, int size, int i) {
     if (!outside[i] && hu.data[i] < AIR_THRESHOLD_HU) {
       outside[i] = true;
-      queue.add(i);
+      stack[size] = i;
+      return size + 1;
     }
+    return size;
   }
 
   /**
@@ -85,41 +90,80 @@ public final class LungMask {
    */
   static boolean[] box(boolean[] in, Grid grid, int radius, boolean erode) {
     boolean[] current = in;
-    int[] strides = {1, grid.nx, grid.nx * grid.ny};
-    int[] lengths = {grid.nx, grid.ny, grid.nz};
-    for (int a = 0; a < 3; a++) {
-      int axis = a;
-      int stride = strides[axis];
-      int length = lengths[axis];
-      boolean[] source = current;
-      boolean[] out = new boolean[in.length];
-      int lines = in.length / length;
-      IntStream.range(0, lines)
-          .parallel()
-          .forEach(line -> {
-            int start = lineStart(line, axis, grid);
-            int[] prefix = new int[length + 1];
-            for (int k = 0; k < length; k++) {
-              prefix[k + 1] = prefix[k] + (source[start + k * stride] ? 1 : 0);
-            }
-            for (int k = 0; k < length; k++) {
-              int from = Math.max(0, k - radius);
-              int to = Math.min(length - 1, k + radius);
-              int set = prefix[to + 1] - prefix[from];
-              int beyond = (2 * radius + 1) - (to - from + 1);
-              out[start + k * stride] = erode ? set + beyond == 2 * radius + 1 : set > 0;
-            }
-          });
-      current = out;
+    for (int axis = 0; axis < 3; axis++) {
+      current = boxAxis(current, grid, radius, erode, axis);
     }
     return current;
   }
 
-  private static int lineStart(int line, int axis, Grid grid) {
-    return switch (axis) {
-      case 0 -> line * grid.nx;
-      case 1 -> (line / grid.nx) * grid.nx * grid.ny + line % grid.nx;
-      default -> line;
-    };
+  /**
+   * One axis of {@link #box}: a window of rows slides along the axis, keeping a count per column,
+   * so every step reads and writes whole rows in order (along x, the row itself is the line).
+   */
+  private static boolean[] boxAxis(
+      boolean[] source, Grid grid, int radius, boolean erode, int axis) {
+    int nx = grid.nx;
+    int ny = grid.ny;
+    int nz = grid.nz;
+    int window = 2 * radius + 1;
+    boolean[] out = new boolean[source.length];
+    if (axis == 0) {
+      IntStream.range(0, ny * nz)
+          .parallel()
+          .forEach(row -> {
+            int start = row * nx;
+            int[] prefix = new int[nx + 1];
+            for (int k = 0; k < nx; k++) {
+              prefix[k + 1] = prefix[k] + (source[start + k] ? 1 : 0);
+            }
+            for (int k = 0; k < nx; k++) {
+              int from = Math.max(0, k - radius);
+              int to = Math.min(nx - 1, k + radius);
+              out[start + k] = set(prefix[to + 1] - prefix[from], from, to, window, erode);
+            }
+          });
+      return out;
+    }
+    int length = axis == 1 ? ny : nz;
+    int outer = axis == 1 ? nz : ny;
+    IntStream.range(0, outer)
+        .parallel()
+        .forEach(o -> {
+          int[] count = new int[nx];
+          for (int k = 0; k < Math.min(radius, length - 1) + 1; k++) {
+            add(count, source, rowStart(axis, o, k, nx, ny), 1);
+          }
+          for (int k = 0; k < length; k++) {
+            int from = Math.max(0, k - radius);
+            int to = Math.min(length - 1, k + radius);
+            int start = rowStart(axis, o, k, nx, ny);
+            for (int x = 0; x < nx; x++) {
+              out[start + x] = set(count[x], from, to, window, erode);
+            }
+            if (k + radius + 1 < length) {
+              add(count, source, rowStart(axis, o, k + radius + 1, nx, ny), 1);
+            }
+            if (k - radius >= 0) {
+              add(count, source, rowStart(axis, o, k - radius, nx, ny), -1);
+            }
+          }
+        });
+    return out;
+  }
+
+  private static boolean set(int count, int from, int to, int window, boolean erode) {
+    int beyond = window - (to - from + 1);
+    return erode ? count + beyond == window : count > 0;
+  }
+
+  private static void add(int[] count, boolean[] source, int start, int sign) {
+    for (int x = 0; x < count.length; x++) {
+      count[x] += source[start + x] ? sign : 0;
+    }
+  }
+
+  /** Where row {@code k} along the axis starts, for the line {@code outer} across it. */
+  private static int rowStart(int axis, int outer, int k, int nx, int ny) {
+    return axis == 1 ? (outer * ny + k) * nx : (k * ny + outer) * nx;
   }
 }

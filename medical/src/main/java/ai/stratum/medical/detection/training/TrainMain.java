@@ -26,6 +26,7 @@ import ai.stratum.medical.imaging.Volume;
 import ai.stratum.medical.imaging.VolumeAssembler;
 import ai.stratum.medical.imaging.VolumeRejectedException;
 import ai.stratum.medical.phantom.Nodule;
+import ai.stratum.medical.phantom.NoduleMix;
 import ai.stratum.medical.phantom.PhantomSeries;
 import ai.stratum.medical.phantom.PhantomSpec;
 import java.io.ByteArrayOutputStream;
@@ -47,10 +48,11 @@ import java.util.SplittableRandom;
  * {@code ./stratum train medical}: trains the nodule CNN (inference core {@code cnn3d}: three
  * conv-BN-ReLU-pool stages of 8, 16 and 32 filters, one logit) on candidate patches from phantoms.
  * Candidates come from the classical blob detector; those within a nodule's radius are positives,
- * plus patches at every true nodule centre with a jitter; mirrored at random while training. Writes
- * {@code artifact.zip}, {@code metrics.json} and {@code manifest.json} into the output directory.
+ * plus patches at every true nodule centre with a jitter; mirrored at random while training. Every
+ * other phantom has only hard cases ({@link NoduleMix#HARD}). Writes {@code artifact.zip}, {@code
+ * metrics.json} and {@code manifest.json} into the output directory.
  *
- * <p>Arguments: {@code OUT_DIR [TRAIN_SCANS=12] [VALIDATION_SCANS=3] [EPOCHS=20] [SEED=1]}.
+ * <p>Arguments: {@code OUT_DIR [TRAIN_SCANS=24] [VALIDATION_SCANS=4] [EPOCHS=30] [SEED=1]}.
  */
 public final class TrainMain {
 
@@ -67,9 +69,9 @@ public final class TrainMain {
 
   public static void main(String[] args) throws Exception {
     Path out = Path.of(args.length > 0 ? args[0] : "models/medical/nodule-cnn");
-    int trainScans = args.length > 1 ? Integer.parseInt(args[1]) : 12;
-    int validationScans = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-    int epochs = args.length > 3 ? Integer.parseInt(args[3]) : 20;
+    int trainScans = args.length > 1 ? Integer.parseInt(args[1]) : 24;
+    int validationScans = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+    int epochs = args.length > 3 ? Integer.parseInt(args[3]) : 30;
     long seed = args.length > 4 ? Long.parseLong(args[4]) : 1;
     long started = System.nanoTime();
     // training seeds 1000+, validation 2000+; evaluation uses 900001+ (EvalMain)
@@ -115,7 +117,8 @@ public final class TrainMain {
             Locale.ROOT,
             "ai.stratum.medical.detection.training.TrainMain %s %d %d %d %d: DJL %s on PyTorch CPU,"
                 + " Adam 1e-3, batch %d, sigmoid BCE; phantoms %dx%d, %d slices of 1.25 mm, %d nodules,"
-                + " noise 10-40 HU, resampled to 1 mm; training seeds %d.., validation seeds %d..",
+                + " every other scan the HARD mix, noise 10-50 HU, resampled to 1 mm; training seeds"
+                + " %d.., validation seeds %d..",
             out,
             trainScans,
             validationScans,
@@ -151,10 +154,12 @@ public final class TrainMain {
     SplittableRandom random = new SplittableRandom(firstSeed);
     for (int scan = 0; scan < scans; scan++) {
       long seed = firstSeed + scan;
-      double noise = 10 + 30 * random.nextDouble();
+      double noise = 10 + 40 * random.nextDouble();
+      // every other scan has only hard cases (small, juxtapleural, faint ground-glass)
+      NoduleMix mix = scan % 2 == 1 ? NoduleMix.HARD : NoduleMix.STANDARD;
       PhantomSeries series =
           PhantomSeries.of(
-              new PhantomSpec(MATRIX, SLICES, 1.25, NODULES, noise, seed, "TRAIN-" + seed));
+              new PhantomSpec(MATRIX, SLICES, 1.25, NODULES, noise, seed, "TRAIN-" + seed, mix));
       List<Slice> slices = new ArrayList<>();
       for (int i = 0; i < SLICES; i++) {
         slices.add(Slice.from(series.slice(i)));

@@ -1,6 +1,7 @@
 package ai.stratum.medical.phantom.internal;
 
 import ai.stratum.medical.phantom.Nodule;
+import ai.stratum.medical.phantom.NoduleMix;
 import ai.stratum.medical.phantom.NoduleType;
 import ai.stratum.medical.phantom.PhantomSpec;
 import java.util.ArrayList;
@@ -197,13 +198,45 @@ public final class ChestAnatomy {
   }
 
   private Nodule placeNodule(Random random, int index) {
+    if (spec.mix() == NoduleMix.HARD) {
+      return placeHardNodule(random, index);
+    }
     NoduleType type = index % 3 == 2 ? NoduleType.GROUND_GLASS : NoduleType.SOLID;
     boolean pleural = index % 4 == 1;
     double maxDiameter = Math.min(30, (lungTop - lungBottom) * 0.3);
-    double diameter =
-        Math.exp(
-            Math.log(3)
-                + random.nextDouble() * (Math.log(Math.max(3.5, maxDiameter)) - Math.log(3)));
+    double diameter = logUniform(random, 3, Math.max(3.5, maxDiameter));
+    return place(random, diameter, type, pleural, type.hounsfield());
+  }
+
+  /** The {@link NoduleMix#HARD} cases in turn: small, juxtapleural, ground-glass, both small. */
+  private Nodule placeHardNodule(Random random, int index) {
+    double maxDiameter = Math.max(6, Math.min(20, (lungTop - lungBottom) * 0.3));
+    return switch (index % 4) {
+      case 0 -> place(random, 3 + 2 * random.nextDouble(), NoduleType.SOLID, false, 45);
+      case 1 ->
+          place(
+              random,
+              logUniform(random, 4, maxDiameter),
+              NoduleType.SOLID,
+              true,
+              NoduleType.SOLID.hounsfield());
+      case 2 ->
+          place(
+              random,
+              logUniform(random, 5, maxDiameter),
+              NoduleType.GROUND_GLASS,
+              false,
+              -600 + 300 * random.nextDouble());
+      default -> place(random, 3 + 2 * random.nextDouble(), NoduleType.SOLID, true, 45);
+    };
+  }
+
+  private static double logUniform(Random random, double from, double to) {
+    return Math.exp(Math.log(from) + random.nextDouble() * (Math.log(to) - Math.log(from)));
+  }
+
+  private Nodule place(
+      Random random, double diameter, NoduleType type, boolean pleural, double hounsfield) {
     double radius = diameter / 2;
     int side = random.nextInt(2);
     for (int attempt = 0; ; attempt++) {
@@ -225,7 +258,7 @@ public final class ChestAnatomy {
               : (boundary - radius * 1.5) * random.nextDouble() * 0.8;
       double x = lungCenterX[side] + distance * Math.cos(Math.atan2(boundaryY, boundaryX));
       double y = lungCenterY + distance * Math.sin(Math.atan2(boundaryY, boundaryX));
-      return new Nodule(x, y, z, diameter, type, pleural);
+      return new Nodule(x, y, z, diameter, type, pleural, hounsfield);
     }
   }
 
@@ -285,7 +318,7 @@ public final class ChestAnatomy {
             Math.sqrt(square(x - nodule.centerX()) + square(y - nodule.centerY()) + dz * dz);
         if (distance <= radius) {
           double texture = 15 * Math.sin(x * 0.9) * Math.cos(y * 0.8 + z * 0.7);
-          hu[row * n + column] = nodule.type().hounsfield() + texture;
+          hu[row * n + column] = nodule.hounsfield() + texture;
         }
       }
     }
