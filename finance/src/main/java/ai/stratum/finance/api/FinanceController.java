@@ -20,6 +20,8 @@ import ai.stratum.finance.contract.Transaction;
 import ai.stratum.finance.contract.TransactionReader;
 import ai.stratum.finance.decisions.DecisionEngine;
 import ai.stratum.finance.decisions.DecisionLookup;
+import ai.stratum.finance.live.LiveStatistics;
+import ai.stratum.finance.live.LiveView;
 import ai.stratum.finance.threshold.ThresholdPolicy;
 import ai.stratum.finance.threshold.Thresholds;
 import java.time.Instant;
@@ -47,6 +49,7 @@ class FinanceController {
   private final CaseQueries cases;
   private final ThresholdPolicy thresholds;
   private final AuditLog audit;
+  private final LiveStatistics live;
 
   FinanceController(
       TransactionReader reader,
@@ -55,7 +58,8 @@ class FinanceController {
       LabelIntake labels,
       CaseQueries cases,
       ThresholdPolicy thresholds,
-      AuditLog audit) {
+      AuditLog audit,
+      LiveStatistics live) {
     this.reader = reader;
     this.engine = engine;
     this.decisions = decisions;
@@ -63,6 +67,7 @@ class FinanceController {
     this.cases = cases;
     this.thresholds = thresholds;
     this.audit = audit;
+    this.live = live;
   }
 
   /**
@@ -146,6 +151,24 @@ class FinanceController {
   AuditPage thresholdHistory(
       @RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "100") int limit) {
     return audit.page(TenantContext.require(), after, Math.min(Math.max(limit, 1), 500));
+  }
+
+  /**
+   * The tenant's decision stream over the last {@code seconds} (1 to 3600): throughput, latency,
+   * alert rate, outcomes, recent declines and dead letters, for the console's live view.
+   */
+  @GetMapping("/live")
+  LiveView live(@RequestParam(defaultValue = "60") int seconds) {
+    TenantId tenant = TenantContext.require();
+    if (seconds < 1 || seconds > LiveStatistics.MAX_WINDOW_SECONDS) {
+      throw new InvalidRequestException(
+          "seconds must be between 1 and " + LiveStatistics.MAX_WINDOW_SECONDS + ".",
+          List.of(
+              new InvalidField(
+                  "seconds",
+                  "between 1 and " + LiveStatistics.MAX_WINDOW_SECONDS + ", got " + seconds)));
+    }
+    return live.view(tenant, seconds);
   }
 
   private RuntimeException refusal(ReadResult.Rejected rejected) {

@@ -3,6 +3,7 @@ package ai.stratum.finance.contract;
 import ai.stratum.core.tenancy.TenantId;
 import ai.stratum.core.web.InvalidField;
 import ai.stratum.finance.contract.internal.ContractSchema;
+import ai.stratum.finance.contract.internal.PlainTransactionCheck;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -67,7 +68,8 @@ public final class TransactionReader {
       return new ReadResult.Rejected(
           RejectionReason.MALFORMED_JSON, "no JSON value in the record", List.of());
     }
-    List<InvalidField> violations = schema.validate(node);
+    List<InvalidField> violations =
+        PlainTransactionCheck.passes(node) ? List.of() : schema.validate(node);
     if (!violations.isEmpty()) {
       return new ReadResult.Rejected(
           RejectionReason.SCHEMA_VIOLATION, summary(violations), violations);

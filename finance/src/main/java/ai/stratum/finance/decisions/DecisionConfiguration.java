@@ -2,7 +2,7 @@ package ai.stratum.finance.decisions;
 
 import ai.stratum.finance.decisions.internal.DecisionProjection;
 import ai.stratum.finance.features.FeatureEngine;
-import ai.stratum.finance.scoring.RiskModel;
+import ai.stratum.finance.scoring.ProductionRiskModel;
 import ai.stratum.finance.scoring.ScoringSettings;
 import ai.stratum.finance.threshold.ThresholdPolicy;
 import java.time.Clock;
@@ -19,13 +19,12 @@ class DecisionConfiguration {
   @Bean
   DecisionEngine decisionEngine(
       FeatureEngine features,
-      RiskModel model,
+      ProductionRiskModel models,
       ThresholdPolicy thresholds,
       ScoringSettings scoring) {
-    features.useRiskTables(model.bundle().riskTables());
     return new DecisionEngine(
         features,
-        model,
+        models,
         thresholds,
         Clock.systemUTC(),
         scoring.exactReasons() == ScoringSettings.ExactReasons.ALL);
@@ -37,8 +36,9 @@ class DecisionConfiguration {
   }
 
   /**
-   * Copies committed decisions into PostgreSQL for lookups and cases; a deployment that serves
-   * lookups elsewhere can turn it off ({@code stratum.finance.decisions.projection=false}).
+   * Copies committed decisions into PostgreSQL for lookups, cases and the live statistics; a
+   * deployment that serves lookups elsewhere can turn it off ({@code
+   * stratum.finance.decisions.projection=false}).
    */
   @Bean
   @ConditionalOnBooleanProperty(
@@ -47,6 +47,6 @@ class DecisionConfiguration {
   KafkaMessageListenerContainer<String, byte[]> decisionProjection(
       KafkaProperties kafka, JdbcTemplate jdbc) {
     return DecisionProjection.container(
-        kafka.buildConsumerProperties(), "finance-decision-store", jdbc);
+        kafka.buildConsumerProperties(), "finance-decision-store", jdbc, Clock.systemUTC());
   }
 }

@@ -5,6 +5,7 @@ import ai.stratum.finance.contract.Outcome;
 import ai.stratum.finance.contract.Reason;
 import ai.stratum.finance.contract.Transaction;
 import ai.stratum.finance.features.FeatureEngine;
+import ai.stratum.finance.scoring.ProductionRiskModel;
 import ai.stratum.finance.scoring.RiskModel;
 import ai.stratum.finance.threshold.ThresholdPolicy;
 import ai.stratum.finance.threshold.Thresholds;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides transactions: features against the current state (which the transactions then join),
@@ -25,12 +27,13 @@ public final class DecisionEngine {
   private static final int N = FeatureEngine.SIZE;
 
   private final FeatureEngine features;
-  private final RiskModel model;
+  private final ProductionRiskModel models;
   private final ThresholdPolicy thresholds;
   private final Clock clock;
   private final boolean exactReasonsForAll;
   private final ReentrantLock featureLock = new ReentrantLock();
-  private final ThreadLocal<RiskModel.Explainer> explainers;
+  // explainers hold per-thread workspaces of one model version; a swap replaces them lazily
+  private final ThreadLocal<@Nullable ModelExplainer> explainers = new ThreadLocal<>();
   private final ThreadLocal<float[]> buffers = ThreadLocal.withInitial(() -> new float[64 * N]);
 
   /**
@@ -38,24 +41,34 @@ public final class DecisionEngine {
    */
   public DecisionEngine(
       FeatureEngine features,
-      RiskModel model,
+      ProductionRiskModel models,
       ThresholdPolicy thresholds,
       Clock clock,
       boolean exactReasonsForAll) {
     this.exactReasonsForAll = exactReasonsForAll;
     this.features = features;
-    this.model = model;
+    this.models = models;
     this.thresholds = thresholds;
     this.clock = clock;
-    this.explainers = ThreadLocal.withInitial(model::newExplainer);
   }
 
-  /** Decides every transaction, in order; {@code receivedAt} is when the batch was read. */
+  /**
+   * Decides every transaction, in order; {@code receivedAt} is when the batch was read. The whole
+   * batch uses one model version (its risk tables, models and calibrator), even if a promotion
+   * swaps the version meanwhile.
+   */
   public List<Decision> decide(List<Transaction> batch, Instant receivedAt) {
+    try (ProductionRiskModel.Lease lease = models.acquire()) {
+      return decide(batch, receivedAt, lease.model());
+    }
+  }
+
+  private List<Decision> decide(List<Transaction> batch, Instant receivedAt, RiskModel model) {
     int rows = batch.size();
     float[] vectors = buffer(rows);
     featureLock.lock();
     try {
+      features.useRiskTables(model.bundle().riskTables());
       for (int row = 0; row < rows; row++) {
         features.computeAndObserve(batch.get(row), vectors, row * N);
       }
@@ -64,7 +77,7 @@ public final class DecisionEngine {
     }
     double[] scores = new double[rows];
     model.score(vectors, rows, scores);
-    RiskModel.Explainer explainer = explainers.get();
+    RiskModel.Explainer explainer = explainer(model);
     List<Decision> decisions = new ArrayList<>(rows);
     for (int row = 0; row < rows; row++) {
       Transaction tx = batch.get(row);
@@ -114,6 +127,17 @@ public final class DecisionEngine {
       featureLock.unlock();
     }
   }
+
+  private RiskModel.Explainer explainer(RiskModel model) {
+    ModelExplainer explainer = explainers.get();
+    if (explainer == null || explainer.model() != model) {
+      explainer = new ModelExplainer(model, model.newExplainer());
+      explainers.set(explainer);
+    }
+    return explainer.explainer();
+  }
+
+  private record ModelExplainer(RiskModel model, RiskModel.Explainer explainer) {}
 
   private float[] buffer(int rows) {
     float[] buffer = buffers.get();

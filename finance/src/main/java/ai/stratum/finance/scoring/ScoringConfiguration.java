@@ -1,21 +1,36 @@
 package ai.stratum.finance.scoring;
 
+import ai.stratum.core.events.CommittedRecords;
+import ai.stratum.core.events.Topic;
+import ai.stratum.core.inference.boot.InferenceProperties;
+import ai.stratum.core.inference.registry.ModelRegistry;
 import ai.stratum.core.inference.serving.BatchingSettings;
 import ai.stratum.core.inference.serving.ModelServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Duration;
+import java.util.UUID;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.listener.KafkaMessageListenerContainer;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ScoringSettings.class)
 class ScoringConfiguration {
 
   @Bean
-  RiskModel riskModel(ModelServer server, ScoringSettings settings) {
+  ProductionRiskModel productionRiskModel() {
+    return new ProductionRiskModel();
+  }
+
+  @Bean
+  RiskModelSync riskModelSync(
+      ModelServer server,
+      ModelRegistry registry,
+      ProductionRiskModel production,
+      ScoringSettings settings,
+      InferenceProperties inference) {
     BatchingSettings batching =
         new BatchingSettings(
             settings.maxBatchSize(),
@@ -24,14 +39,36 @@ class ScoringConfiguration {
             settings.workers(),
             settings.timeout(),
             Duration.ofSeconds(1));
-    if (settings.modelDirectory() != null) {
-      return RiskModels.deploy(server, settings.modelDirectory(), batching, settings.timeout());
-    }
-    try {
-      return RiskModels.deployFromClasspath(
-          server, Files.createTempDirectory("finance-models"), batching, settings.timeout());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a directory for the finance models", e);
-    }
+    return new RiskModelSync(
+        server,
+        registry,
+        production,
+        settings,
+        batching,
+        inference.drainTimeout(),
+        inference.reconcileInterval());
+  }
+
+  /**
+   * Promotions and rollbacks of the package, as the inference core's own listener does for the
+   * models it serves: a consumer group per instance, from the start of the topic (an old event
+   * costs one registry read; none published while joining slips through).
+   */
+  @Bean
+  @ConditionalOnBooleanProperty(
+      name = "stratum.core.inference.hot-swap.enabled",
+      matchIfMissing = true)
+  KafkaMessageListenerContainer<String, byte[]> financeModelEvents(
+      KafkaProperties kafka, RiskModelSync sync, ScoringSettings settings) {
+    return CommittedRecords.projection(
+        Topic.PLATFORM_MODELS,
+        "finance-models-" + UUID.randomUUID(),
+        kafka.buildConsumerProperties(),
+        "financeModelEvents",
+        records -> {
+          if (records.stream().anyMatch(record -> settings.modelName().equals(record.key()))) {
+            sync.onModelEvent();
+          }
+        });
   }
 }

@@ -9,8 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How the finance models are served.
  *
- * @param modelDirectory a directory holding {@value ScoringBundle#FILE} and its artifacts; unset,
- *     the version committed under models/finance (on the classpath) is served
+ * @param modelName the model registry name of the finance risk package; decisions carry {@code
+ *     name:version}
+ * @param modelDirectory a directory holding {@value ScoringBundle#FILE} and its artifacts,
+ *     registered and promoted when the registry knows no version of {@code modelName}; unset, the
+ *     version committed under models/finance (on the classpath)
  * @param maxBatchSize most samples the inference core runs together
  * @param maxDelay longest a sample waits for others to join its batch
  * @param queueCapacity samples that may wait per model before requests are refused
@@ -21,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("stratum.finance.scoring")
 public record ScoringSettings(
+    @DefaultValue("finance-risk") String modelName,
     @Nullable Path modelDirectory,
     @DefaultValue("512") int maxBatchSize,
     @DefaultValue("1ms") Duration maxDelay,

@@ -5,6 +5,7 @@ import ai.stratum.finance.contract.TransactionReader;
 import ai.stratum.finance.decisions.DecisionEngine;
 import ai.stratum.finance.stream.internal.FeatureCheckpoints;
 import ai.stratum.finance.stream.internal.ScoringListener;
+import ai.stratum.finance.stream.internal.StageTimes;
 import ai.stratum.finance.stream.internal.StateRecovery;
 import java.time.Clock;
 import java.util.HashMap;
@@ -28,6 +29,7 @@ import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.listener.KafkaMessageListenerContainer;
 import org.springframework.kafka.transaction.KafkaTransactionManager;
+import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
@@ -38,6 +40,12 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * service's other publishers stay non-transactional.
  */
 public final class ScoringStream implements SmartLifecycle {
+
+  /** How long decisions may wait in the producer: longer than a batch takes to decide. */
+  public static final int BATCH_LINGER_MS = 100;
+
+  /** Producer batch per partition: a whole polled batch of decisions fits in one. */
+  public static final int BATCH_BYTES = 256 * 1024;
 
   private final DefaultKafkaProducerFactory<String, byte[]> producers;
   private final DefaultKafkaConsumerFactory<String, byte[]> consumers;
@@ -56,7 +64,11 @@ public final class ScoringStream implements SmartLifecycle {
     producerConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
-    producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+    // decisions become visible to read_committed readers only when the transaction commits,
+    // and the commit flushes what is buffered; until then a batch of decisions may as well wait
+    // and leave in one request per partition instead of one small request per record
+    producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, BATCH_LINGER_MS);
+    producerConfig.put(ProducerConfig.BATCH_SIZE_CONFIG, BATCH_BYTES);
     // a batch commits within milliseconds; if an instance dies mid-transaction, the broker aborts
     // the orphan after this long even when no successor fences it, so read_committed readers of
     // finance.decisions are never held up for the default minute
@@ -84,6 +96,7 @@ public final class ScoringStream implements SmartLifecycle {
     StateRecovery recovery =
         new StateRecovery(
             checkpoints, consumers, reader, engine, settings.group(), settings.maxReplayRecords());
+    StageTimes stages = new StageTimes();
     ScoringListener listener =
         new ScoringListener(
             reader,
@@ -95,14 +108,15 @@ public final class ScoringStream implements SmartLifecycle {
             settings.group(),
             settings.checkpointInterval(),
             settings.checkpointsKept(),
-            clock);
+            clock,
+            stages);
 
     ContainerProperties properties =
         new ContainerProperties(Topic.FINANCE_TRANSACTIONS.topicName());
     properties.setGroupId(settings.group());
     properties.setClientId(settings.group());
     properties.setAckMode(ContainerProperties.AckMode.BATCH);
-    properties.setKafkaAwareTransactionManager(new KafkaTransactionManager<>(producers));
+    properties.setKafkaAwareTransactionManager(timedTransactions(producers, stages));
     properties.setMessageListener(listener);
     properties.setConsumerRebalanceListener(listener);
     properties.setPollTimeout(100);
@@ -111,6 +125,19 @@ public final class ScoringStream implements SmartLifecycle {
     backOff.setMaxInterval(10_000);
     container.setAfterRollbackProcessor(new DefaultAfterRollbackProcessor<>(backOff));
     container.setBeanName("financeScoringStream");
+  }
+
+  /** Transactions as usual, with each commit's duration counted (it runs on the scoring thread). */
+  private static KafkaTransactionManager<String, byte[]> timedTransactions(
+      DefaultKafkaProducerFactory<String, byte[]> producers, StageTimes stages) {
+    return new KafkaTransactionManager<>(producers) {
+      @Override
+      protected void doCommit(DefaultTransactionStatus status) {
+        long started = System.nanoTime();
+        super.doCommit(status);
+        stages.commit(System.nanoTime() - started);
+      }
+    };
   }
 
   @Override

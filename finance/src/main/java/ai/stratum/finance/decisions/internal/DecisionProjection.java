@@ -4,14 +4,24 @@ import ai.stratum.core.events.CommittedRecords;
 import ai.stratum.core.events.Topic;
 import ai.stratum.core.json.StratumJson;
 import ai.stratum.finance.contract.Decision;
+import ai.stratum.finance.decisions.DecisionHeaders;
 import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.ArrayList;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,43 +29,94 @@ import org.springframework.kafka.listener.KafkaMessageListenerContainer;
 
 /**
  * Copies committed decisions (read_committed) from {@code finance.decisions} into the {@code
- * decision} table in batches. Offsets are committed after the insert and inserts ignore rows that
- * exist, so a redelivered batch changes nothing.
+ * decision} table in batches, and counts the newly inserted ones into the live-statistics
+ * aggregates ({@code decision_activity}, {@code decision_latency}) in the same statement. Offsets
+ * are committed after the statement and only rows that were actually inserted are counted, so a
+ * redelivered batch changes nothing.
  */
 public final class DecisionProjection {
 
+  /** The live view reads at most an hour; aggregates older than this are deleted. */
+  public static final Duration AGGREGATES_KEPT = Duration.ofHours(2);
+
   private static final Logger log = LoggerFactory.getLogger(DecisionProjection.class);
+  private static final Duration PRUNE_INTERVAL = Duration.ofMinutes(10);
 
-  private DecisionProjection() {}
+  // one round trip per batch: insert what is new, then fold exactly those rows into the aggregates;
+  // aggregate rows are upserted in key order so concurrent projections lock them in the same order
+  private static final String STORE =
+      """
+      with inserted as (
+        insert into decision (transaction_id, tenant_id, score, outcome, threshold, model_version,
+                              document, decided_at, produced_at)
+        select * from unnest(?::text[], ?::text[], ?::float8[], ?::text[], ?::float8[], ?::text[],
+                             ?::text[], ?::timestamptz[], ?::timestamptz[])
+        on conflict do nothing
+        returning tenant_id, outcome,
+          date_bin('5 seconds', decided_at, timestamptz '1970-01-01 00:00:00+00') as bucket_start,
+          floor(ln(1 + greatest(0, extract(epoch from decided_at - produced_at) * 1000))
+                / ln(1.02))::integer as bin
+      ),
+      activity as (
+        insert into decision_activity (tenant_id, bucket_start, decisions, reviews, declines)
+        select tenant_id, bucket_start, count(*),
+               count(*) filter (where outcome = 'REVIEW'), count(*) filter (where outcome = 'DECLINE')
+        from inserted group by tenant_id, bucket_start order by tenant_id, bucket_start
+        on conflict (tenant_id, bucket_start) do update set
+          decisions = decision_activity.decisions + excluded.decisions,
+          reviews = decision_activity.reviews + excluded.reviews,
+          declines = decision_activity.declines + excluded.declines
+      )
+      insert into decision_latency (tenant_id, bucket_start, bin, decisions)
+      select tenant_id, bucket_start, bin, count(*) from inserted where bin is not null
+      group by tenant_id, bucket_start, bin order by tenant_id, bucket_start, bin
+      on conflict (tenant_id, bucket_start, bin) do update set
+        decisions = decision_latency.decisions + excluded.decisions
+      """;
 
-  public static KafkaMessageListenerContainer<String, byte[]> container(
-      Map<String, Object> consumerProperties, String group, JdbcTemplate jdbc) {
-    Map<String, Object> config = new HashMap<>(consumerProperties);
-    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-    return CommittedRecords.projection(
-        Topic.FINANCE_DECISIONS,
-        group,
-        config,
-        "financeDecisionProjection",
-        records -> store(records, jdbc));
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+  private Instant lastPrune = Instant.MIN;
+
+  private DecisionProjection(JdbcTemplate jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
   }
 
-  private static void store(List<ConsumerRecord<String, byte[]>> records, JdbcTemplate jdbc) {
-    List<Object[]> rows = new ArrayList<>(records.size());
+  public static KafkaMessageListenerContainer<String, byte[]> container(
+      Map<String, Object> consumerProperties, String group, JdbcTemplate jdbc, Clock clock) {
+    Map<String, Object> config = new HashMap<>(consumerProperties);
+    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+    DecisionProjection projection = new DecisionProjection(jdbc, clock);
+    return CommittedRecords.projection(
+        Topic.FINANCE_DECISIONS, group, config, "financeDecisionProjection", projection::store);
+  }
+
+  private void store(List<ConsumerRecord<String, byte[]>> records) {
+    int size = records.size();
+    String[] transactionIds = new String[size];
+    String[] tenants = new String[size];
+    Double[] scores = new Double[size];
+    String[] outcomes = new String[size];
+    Double[] thresholds = new Double[size];
+    String[] modelVersions = new String[size];
+    String[] documents = new String[size];
+    String[] decidedAt = new String[size];
+    String[] producedAt = new String[size];
+    int rows = 0;
     for (ConsumerRecord<String, byte[]> record : records) {
       try {
         Decision decision = StratumJson.mapper().readValue(record.value(), Decision.class);
-        rows.add(
-            new Object[] {
-              decision.transactionId(),
-              decision.tenantId().value(),
-              decision.score(),
-              decision.decision().name(),
-              decision.threshold(),
-              decision.modelVersion(),
-              new String(record.value(), StandardCharsets.UTF_8),
-              Timestamp.from(decision.decidedAt())
-            });
+        transactionIds[rows] = decision.transactionId();
+        tenants[rows] = decision.tenantId().value();
+        scores[rows] = decision.score();
+        outcomes[rows] = decision.decision().name();
+        thresholds[rows] = decision.threshold();
+        modelVersions[rows] = decision.modelVersion();
+        documents[rows] = new String(record.value(), StandardCharsets.UTF_8);
+        decidedAt[rows] = decision.decidedAt().toString();
+        producedAt[rows] = producedAt(record);
+        rows++;
       } catch (RuntimeException e) {
         log.warn(
             "Skipping an unreadable decision at {}-{}@{}: {}",
@@ -65,9 +126,58 @@ public final class DecisionProjection {
             e.getMessage());
       }
     }
-    jdbc.batchUpdate(
-        "insert into decision (transaction_id, tenant_id, score, outcome, threshold, model_version, document, decided_at)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
-        rows);
+    if (rows > 0) {
+      int count = rows;
+      jdbc.execute((Connection connection) -> {
+        try (PreparedStatement statement = connection.prepareStatement(STORE)) {
+          statement.setArray(1, text(connection, transactionIds, count));
+          statement.setArray(2, text(connection, tenants, count));
+          statement.setArray(3, numbers(connection, scores, count));
+          statement.setArray(4, text(connection, outcomes, count));
+          statement.setArray(5, numbers(connection, thresholds, count));
+          statement.setArray(6, text(connection, modelVersions, count));
+          statement.setArray(7, text(connection, documents, count));
+          statement.setArray(8, text(connection, decidedAt, count));
+          statement.setArray(9, text(connection, producedAt, count));
+          return statement.executeUpdate();
+        }
+      });
+    }
+    pruneAggregates();
+  }
+
+  private void pruneAggregates() {
+    Instant now = clock.instant();
+    if (now.isBefore(lastPrune.plus(PRUNE_INTERVAL))) {
+      return;
+    }
+    lastPrune = now;
+    Timestamp before = Timestamp.from(now.minus(AGGREGATES_KEPT));
+    jdbc.update("delete from decision_activity where bucket_start < ?", before);
+    jdbc.update("delete from decision_latency where bucket_start < ?", before);
+  }
+
+  /** The transaction's record timestamp, which the scoring stream copies into a header. */
+  private static @Nullable String producedAt(ConsumerRecord<String, byte[]> record) {
+    Header header = record.headers().lastHeader(DecisionHeaders.PRODUCED_AT);
+    if (header == null) {
+      return null;
+    }
+    try {
+      return Instant.ofEpochMilli(
+              Long.parseLong(new String(header.value(), StandardCharsets.UTF_8)))
+          .toString();
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static Array text(Connection connection, String[] values, int count) throws SQLException {
+    return connection.createArrayOf("text", Arrays.copyOf(values, count));
+  }
+
+  private static Array numbers(Connection connection, Double[] values, int count)
+      throws SQLException {
+    return connection.createArrayOf("float8", Arrays.copyOf(values, count));
   }
 }

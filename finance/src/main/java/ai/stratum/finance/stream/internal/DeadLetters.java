@@ -2,6 +2,7 @@ package ai.stratum.finance.stream.internal;
 
 import ai.stratum.core.events.Topic;
 import ai.stratum.finance.contract.ReadResult;
+import ai.stratum.finance.stream.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -19,10 +20,10 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 public final class DeadLetters {
 
   /** The {@link ai.stratum.finance.contract.RejectionReason} code. */
-  public static final String REASON = "stratum-dlq-reason";
+  public static final String REASON = DeadLetterHeaders.REASON;
 
   /** A one-line explanation (never the record's field values). */
-  public static final String DETAIL = "stratum-dlq-detail";
+  public static final String DETAIL = DeadLetterHeaders.DETAIL;
 
   private final DeadLetterPublishingRecoverer recoverer;
 

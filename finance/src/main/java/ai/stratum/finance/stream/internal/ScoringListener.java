@@ -8,6 +8,7 @@ import ai.stratum.finance.contract.ReadResult;
 import ai.stratum.finance.contract.Transaction;
 import ai.stratum.finance.contract.TransactionReader;
 import ai.stratum.finance.decisions.DecisionEngine;
+import ai.stratum.finance.decisions.DecisionHeaders;
 import ai.stratum.finance.features.FeatureEngine;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -62,6 +63,7 @@ public final class ScoringListener
   private Instant lastReport;
   private long decidedSinceReport;
   private long refusedSinceReport;
+  private final StageTimes stages;
 
   public ScoringListener(
       TransactionReader reader,
@@ -73,7 +75,8 @@ public final class ScoringListener
       String group,
       Duration checkpointInterval,
       int checkpointsKept,
-      Clock clock) {
+      Clock clock,
+      StageTimes stages) {
     this.reader = reader;
     this.engine = engine;
     this.template = template;
@@ -85,6 +88,7 @@ public final class ScoringListener
     this.checkpointInterval = checkpointInterval;
     this.checkpointsKept = checkpointsKept;
     this.clock = clock;
+    this.stages = stages;
     this.lastCheckpoint = clock.instant();
     this.lastReport = lastCheckpoint;
   }
@@ -97,26 +101,28 @@ public final class ScoringListener
   @Override
   public void onMessage(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
     Instant receivedAt = clock.instant();
+    long started = System.nanoTime();
     if (redelivered(records)) {
       log.info("Batch delivered again after an aborted transaction; rebuilding the feature state");
       recover(consumer);
     }
     List<Transaction> accepted = new ArrayList<>(records.size());
     List<String> keys = new ArrayList<>(records.size());
+    List<Long> producedAt = new ArrayList<>(records.size());
     for (ConsumerRecord<String, byte[]> record : records) {
       switch (reader.read(record.value())) {
         case ReadResult.Accepted ok -> {
           accepted.add(ok.transaction());
           keys.add(ok.transaction().cardId());
+          producedAt.add(record.timestamp());
         }
         case ReadResult.Rejected rejected -> {
           deadLetters.reject(record, rejected);
           refusedSinceReport++;
         }
       }
-      lastSeen.merge(
-          new TopicPartition(record.topic(), record.partition()), record.offset(), Math::max);
     }
+    rememberLastOffsets(records);
     if (!accepted.isEmpty()) {
       List<Decision> decisions = engine.decide(accepted, receivedAt);
       for (int i = 0; i < decisions.size(); i++) {
@@ -128,34 +134,63 @@ public final class ScoringListener
                 DECISION_WRITER.writeValueAsBytes(decision));
         out.headers()
             .add(EventHeaders.TENANT, decision.tenantId().value().getBytes(StandardCharsets.UTF_8));
+        out.headers()
+            .add(
+                DecisionHeaders.PRODUCED_AT,
+                Long.toString(producedAt.get(i)).getBytes(StandardCharsets.UTF_8));
         template.send(out);
       }
     }
     decidedSinceReport += accepted.size();
+    stages.batch(records.size(), System.nanoTime() - started);
     Instant now = clock.instant();
     if (!now.isBefore(lastCheckpoint.plus(checkpointInterval))) {
       checkpoint(consumer);
     }
     if (!now.isBefore(lastReport.plus(REPORT_INTERVAL))) {
       log.info(
-          "Decided {} transactions and dead-lettered {} records in the last {} s",
+          "Decided {} transactions and dead-lettered {} records in the last {} s: {}",
           decidedSinceReport,
           refusedSinceReport,
-          Duration.between(lastReport, now).toSeconds());
+          Duration.between(lastReport, now).toSeconds(),
+          stages.drain());
       lastReport = now;
       decidedSinceReport = 0;
       refusedSinceReport = 0;
     }
   }
 
+  /**
+   * Whether a record at or before the last one seen comes again. A poll returns each partition's
+   * records in one ascending run, so the first record of each run decides.
+   */
   private boolean redelivered(List<ConsumerRecord<String, byte[]>> records) {
+    ConsumerRecord<String, byte[]> previous = null;
     for (ConsumerRecord<String, byte[]> record : records) {
-      Long seen = lastSeen.get(new TopicPartition(record.topic(), record.partition()));
-      if (seen != null && record.offset() <= seen) {
-        return true;
+      if (previous == null || !samePartition(previous, record)) {
+        Long seen = lastSeen.get(new TopicPartition(record.topic(), record.partition()));
+        if (seen != null && record.offset() <= seen) {
+          return true;
+        }
       }
+      previous = record;
     }
     return false;
+  }
+
+  /** The last offset of each partition's run; one map update per partition, not per record. */
+  private void rememberLastOffsets(List<ConsumerRecord<String, byte[]>> records) {
+    for (int i = 0; i < records.size(); i++) {
+      ConsumerRecord<String, byte[]> record = records.get(i);
+      if (i + 1 == records.size() || !samePartition(record, records.get(i + 1))) {
+        lastSeen.merge(
+            new TopicPartition(record.topic(), record.partition()), record.offset(), Math::max);
+      }
+    }
+  }
+
+  private static boolean samePartition(ConsumerRecord<?, ?> a, ConsumerRecord<?, ?> b) {
+    return a.partition() == b.partition() && a.topic().equals(b.topic());
   }
 
   private void recover(Consumer<?, ?> consumer) {
@@ -183,7 +218,9 @@ public final class ScoringListener
       offsets.put(partition, consumer.position(partition));
     }
     FeatureEngine.Snapshot[] snapshot = new FeatureEngine.Snapshot[1];
+    long copyStarted = System.nanoTime();
     engine.withFeatureState(features -> snapshot[0] = features.copyState());
+    stages.stateCopy(System.nanoTime() - copyStarted);
     Instant at = lastCheckpoint;
     checkpointWriter.execute(() -> {
       try {

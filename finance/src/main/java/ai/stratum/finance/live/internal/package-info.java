@@ -1,0 +1,4 @@
+@NullMarked
+package ai.stratum.finance.live.internal;
+
+import org.jspecify.annotations.NullMarked;
