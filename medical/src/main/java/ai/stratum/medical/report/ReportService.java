@@ -20,6 +20,7 @@ import ai.stratum.medical.store.StoredInstance;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * WADO-RS serve it with the images), then {@code medical.findings}. Runs on the detection worker's
  * thread, so a report is stored before the worker takes the next study. The report, the SR's
  * forwards to the tenant's targets and the {@code medical.findings} event (through the outbox) are
- * committed in one transaction.
+ * committed in one transaction, which also clears the analysis' pending report; {@link
+ * PendingReportSweep} makes reports left pending by a crash or a failure.
  */
 @Service
 public class ReportService {
@@ -67,19 +69,45 @@ public class ReportService {
 
   @EventListener
   void on(Analysis analysis) throws IOException {
-    TenantId tenant = analysis.tenant();
+    report(analysis.tenant(), analysis.seriesInstanceUid());
+  }
+
+  /**
+   * Makes the pending report of a series' analysis, if there is one; safe to repeat and to run
+   * concurrently. The SR's UID derives from the analysis, so a second attempt (after a crash or by
+   * another reporter) finds the SR already stored rather than storing a second one; the transaction
+   * that clears the pending mark records the report, forwards and event, so they are recorded once.
+   * Returns whether this call recorded the report.
+   */
+  public boolean report(TenantId tenant, String seriesUid) throws IOException {
+    Optional<Analyses.PendingReport> pending = analyses.pendingReport(tenant, seriesUid);
+    if (pending.isEmpty()) {
+      return false;
+    }
+    UUID analysisId = pending.get().analysisId();
+    Analysis analysis = pending.get().analysis();
     List<StoredInstance> images =
         store.instances(tenant, analysis.studyInstanceUid(), analysis.seriesInstanceUid());
     String srSeriesUid = null;
     String srInstanceUid = null;
     if (!images.isEmpty()) {
-      DicomObject image = store.read(images.getFirst());
       srSeriesUid = Uids.fromName("stratum-sr-series/" + analysis.seriesInstanceUid());
-      srInstanceUid = Uids.random();
-      DicomObject sr = MeasurementReport.write(analysis, image, images, srSeriesUid, srInstanceUid);
-      IngestResult result = store.ingest(tenant, sr, Source.LOCAL);
-      if (result instanceof IngestResult.Refused refused) {
-        throw new IllegalStateException("the SR was refused: " + refused.detail());
+      srInstanceUid =
+          Uids.fromName(
+              "stratum-sr/"
+                  + tenant.value()
+                  + "/"
+                  + analysis.seriesInstanceUid()
+                  + "/"
+                  + analysisId);
+      if (store.instance(tenant, srInstanceUid).isEmpty()) {
+        DicomObject image = store.read(images.getFirst());
+        DicomObject sr =
+            MeasurementReport.write(analysis, image, images, srSeriesUid, srInstanceUid);
+        IngestResult result = store.ingest(tenant, sr, Source.LOCAL);
+        if (result instanceof IngestResult.Refused refused) {
+          throw new IllegalStateException("the SR was refused: " + refused.detail());
+        }
       }
     }
     String series = srSeriesUid;
@@ -91,22 +119,36 @@ public class ReportService {
                 .map(ForwardingProperties.Target::name)
                 .toList();
     FindingsReport report = report(analysis, series, instance);
-    // the report, its forwards and its medical.findings event commit together: none is lost
-    transactions.executeWithoutResult(status -> {
-      if (series != null && instance != null) {
-        reports.save(
-            tenant, analysis.studyInstanceUid(), analysis.seriesInstanceUid(), series, instance);
-        forwards.add(tenant, instance, targets);
+    // the report, its forwards and its medical.findings event commit together with the cleared
+    // pending mark: none is lost, and none is recorded twice
+    boolean recorded =
+        Boolean.TRUE.equals(
+            transactions.execute(status -> {
+              if (!analyses.markReported(tenant, seriesUid, analysisId)) {
+                return false;
+              }
+              if (series != null && instance != null) {
+                reports.save(
+                    tenant,
+                    analysis.studyInstanceUid(),
+                    analysis.seriesInstanceUid(),
+                    series,
+                    instance);
+                forwards.add(tenant, instance, targets);
+              }
+              outbox.add(
+                  Topic.MEDICAL_FINDINGS,
+                  analysis.studyInstanceUid(),
+                  EventEnvelope.of(tenant, FindingsReport.TYPE, report));
+              return true;
+            }));
+    if (recorded) {
+      relay.nudge();
+      if (!targets.isEmpty()) {
+        forwarder.nudge();
       }
-      outbox.add(
-          Topic.MEDICAL_FINDINGS,
-          analysis.studyInstanceUid(),
-          EventEnvelope.of(tenant, FindingsReport.TYPE, report));
-    });
-    relay.nudge();
-    if (!targets.isEmpty()) {
-      forwarder.nudge();
     }
+    return recorded;
   }
 
   /** Reports of every analysed series of the study, latest first. */

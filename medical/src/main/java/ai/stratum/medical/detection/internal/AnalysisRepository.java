@@ -9,6 +9,7 @@ import ai.stratum.medical.detection.Finding;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,11 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 
-/** Analyses and findings in PostgreSQL; a new analysis of a series replaces the previous one. */
+/**
+ * Analyses and findings in PostgreSQL; a new analysis of a series replaces the previous one. An
+ * analysis is saved with its report pending, and {@link #markReported} clears that in the report's
+ * own transaction.
+ */
 @Repository
 public class AnalysisRepository {
 
@@ -30,13 +35,60 @@ public class AnalysisRepository {
     this.jdbc = jdbc;
   }
 
-  /** Whether this event has already been analysed (Kafka delivers at least once). */
-  boolean handled(TenantId tenant, String seriesUid, UUID eventId) {
-    return jdbc.sql("select 1 from analysis where tenant = ? and series_uid = ? and event_id = ?")
+  /**
+   * Whether this event has already been analysed (Kafka delivers at least once): empty when not,
+   * else whether its report is still pending.
+   */
+  Optional<Boolean> reportPending(TenantId tenant, String seriesUid, UUID eventId) {
+    return jdbc.sql(
+            "select report_pending from analysis where tenant = ? and series_uid = ? and event_id = ?")
         .params(tenant.value(), seriesUid, eventId)
-        .query(Integer.class)
+        .query(Boolean.class)
+        .optional();
+  }
+
+  /** The analysis of a series whose report is pending, with findings in report order. */
+  public Optional<Analyses.PendingReport> pendingReport(TenantId tenant, String seriesUid) {
+    return jdbc.sql(
+            """
+            select event_id, series_uid, study_uid, status, reason, lung_volume_ml, stage_seconds::text,
+                   analysed_at
+            from analysis where tenant = ? and series_uid = ? and report_pending\
+            """)
+        .params(tenant.value(), seriesUid)
+        .query((rs, row) ->
+            new Analyses.PendingReport(rs.getObject("event_id", UUID.class), analysis(tenant, rs)))
         .optional()
-        .isPresent();
+        .map(pending ->
+            new Analyses.PendingReport(pending.analysisId(), withFindings(pending.analysis())));
+  }
+
+  /** Series whose report has been pending since before {@code before}, oldest first. */
+  public List<Analyses.SeriesRef> pendingReportsSince(Instant before, int limit) {
+    return jdbc.sql(
+            """
+            select tenant, series_uid from analysis where report_pending and analysed_at < ?
+            order by analysed_at limit ?\
+            """)
+        .params(Timestamp.from(before), limit)
+        .query((rs, row) -> new Analyses.SeriesRef(TenantId.of(rs.getString(1)), rs.getString(2)))
+        .list();
+  }
+
+  /**
+   * Clears the pending report of this analysis; false when it was cleared already (another reporter
+   * got there first) or the analysis was replaced. Joins the caller's transaction and locks the row
+   * until it ends, so concurrent reporters of one analysis take turns.
+   */
+  public boolean markReported(TenantId tenant, String seriesUid, UUID analysisId) {
+    return jdbc.sql(
+                """
+                update analysis set report_pending = false
+                where tenant = ? and series_uid = ? and event_id = ? and report_pending\
+                """)
+            .params(tenant.value(), seriesUid, analysisId)
+            .update()
+        == 1;
   }
 
   @Transactional
@@ -48,8 +100,8 @@ public class AnalysisRepository {
     jdbc.sql(
             """
             insert into analysis (tenant, series_uid, study_uid, event_id, status, reason, lung_volume_ml,
-                                  stage_seconds, analysed_at)
-            values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)\
+                                  stage_seconds, analysed_at, report_pending)
+            values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, true)\
             """)
         .params(
             tenant,
@@ -99,26 +151,29 @@ public class AnalysisRepository {
             .list();
     List<Analysis> withFindings = new ArrayList<>(analyses.size());
     for (Analysis a : analyses) {
-      List<Finding> findings =
-          jdbc.sql(
-                  "select * from finding where tenant = ? and series_uid = ?"
-                      + " order by probability desc, id")
-              .params(tenant.value(), a.seriesInstanceUid())
-              .query((rs, row) -> finding(rs))
-              .list();
-      withFindings.add(
-          new Analysis(
-              a.tenant(),
-              a.studyInstanceUid(),
-              a.seriesInstanceUid(),
-              a.analysed(),
-              a.reason(),
-              a.lungVolumeMl(),
-              findings,
-              a.stageSeconds(),
-              a.analysedAt()));
+      withFindings.add(withFindings(a));
     }
     return withFindings;
+  }
+
+  private Analysis withFindings(Analysis a) {
+    List<Finding> findings =
+        jdbc.sql(
+                "select * from finding where tenant = ? and series_uid = ?"
+                    + " order by probability desc, id")
+            .params(a.tenant().value(), a.seriesInstanceUid())
+            .query((rs, row) -> finding(rs))
+            .list();
+    return new Analysis(
+        a.tenant(),
+        a.studyInstanceUid(),
+        a.seriesInstanceUid(),
+        a.analysed(),
+        a.reason(),
+        a.lungVolumeMl(),
+        findings,
+        a.stageSeconds(),
+        a.analysedAt());
   }
 
   public Optional<Analyses.StudyFinding> finding(TenantId tenant, UUID id) {

@@ -5,6 +5,7 @@ import ai.stratum.core.events.EventEnvelopeDeserializer;
 import ai.stratum.core.events.Topic;
 import ai.stratum.core.storage.ContentAddress;
 import ai.stratum.core.storage.ContentStore;
+import ai.stratum.core.tenancy.TenantId;
 import ai.stratum.medical.detection.Analysis;
 import ai.stratum.medical.detection.DetectionProperties;
 import ai.stratum.medical.detection.NoduleDetector;
@@ -35,6 +36,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
@@ -47,13 +49,19 @@ import org.springframework.util.backoff.FixedBackOff;
  * A detection worker: a member of the Kafka consumer group {@code stratum.medical.detection.group}
  * on {@code medical.studies}, so adding workers adds throughput (up to the topic's partitions).
  * Each volume event becomes an {@link Analysis}: findings for a chest CT fit for analysis,
- * otherwise the reason it was not analysed. The analysis is saved, then published in-process for
- * the report.
+ * otherwise the reason it was not analysed. The analysis is saved with its report pending, then
+ * published in-process for the report; the event counts as handled once the report is recorded, so
+ * a re-delivered event whose report was lost to a crash makes the report. An event that keeps
+ * failing is recorded as not analysed, with the failure as the reason, so its study still gets a
+ * report.
  */
 @Component
 public class DetectionWorker implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(DetectionWorker.class);
+
+  /** Deliveries of an event before its failure is recorded as the outcome. */
+  private static final int ATTEMPTS = 3;
 
   /** Body parts (0018,0015) a chest CT may carry; an absent one is accepted. */
   private static final Set<String> CHEST =
@@ -93,7 +101,14 @@ public class DetectionWorker implements SmartLifecycle {
   /** Analyses one volume event unless it was handled before; public for direct use in tools. */
   public void handle(EventEnvelope<VolumeEvent> envelope) throws IOException {
     VolumeEvent volume = envelope.payload();
-    if (analyses.handled(envelope.tenant(), volume.seriesInstanceUid(), envelope.id())) {
+    Optional<Boolean> reportPending =
+        analyses.reportPending(envelope.tenant(), volume.seriesInstanceUid(), envelope.id());
+    if (reportPending.isPresent()) {
+      if (reportPending.get()) {
+        log.info(
+            "Series {}: analysed before, report pending; reporting", volume.seriesInstanceUid());
+        publishPendingReport(envelope.tenant(), volume.seriesInstanceUid());
+      }
       return;
     }
     Map<String, Double> stages = new LinkedHashMap<>();
@@ -145,6 +160,51 @@ public class DetectionWorker implements SmartLifecycle {
         analysis.analysed() ? "analysed" : "not analysed: " + analysis.reason(),
         analysis.findings().size(),
         stages);
+    events.publishEvent(analysis);
+  }
+
+  private void publishPendingReport(TenantId tenant, String seriesUid) {
+    analyses.pendingReport(tenant, seriesUid).ifPresent(p -> events.publishEvent(p.analysis()));
+  }
+
+  /**
+   * Called once an event failed {@link #ATTEMPTS} times: records the series as not analysed with
+   * the failure as the reason, so its study gets a report that says why instead of none. There is
+   * no dead-letter topic for medical (the topic catalogue in ARCHITECTURE.md is a contract). An
+   * event whose analysis is saved and only the report fails is left to the pending-report sweep.
+   * When this throws too (database down), the error handler keeps the event and tries it again.
+   */
+  private void recordFailure(ConsumerRecord<?, ?> record, Exception failure) {
+    if (!(record.value() instanceof EventEnvelope<?> raw)
+        || !(raw.payload() instanceof VolumeEvent volume)) {
+      log.error(
+          "Unreadable event at {}-{}@{} skipped",
+          record.topic(),
+          record.partition(),
+          record.offset());
+      return;
+    }
+    @SuppressWarnings("unchecked")
+    EventEnvelope<VolumeEvent> envelope = (EventEnvelope<VolumeEvent>) raw;
+    if (analyses
+        .reportPending(envelope.tenant(), volume.seriesInstanceUid(), envelope.id())
+        .isPresent()) {
+      log.error(
+          "Report of series {} failed {} times; the pending-report sweep retries it",
+          volume.seriesInstanceUid(),
+          ATTEMPTS,
+          failure);
+      return;
+    }
+    Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
+    String reason =
+        "the analysis failed "
+            + ATTEMPTS
+            + " times: "
+            + (cause.getMessage() == null ? cause.toString() : cause.getMessage());
+    log.error("Series {}: {}", volume.seriesInstanceUid(), reason, failure);
+    Analysis analysis = notAnalysed(envelope, reason, null, Map.of());
+    analyses.save(envelope.id(), analysis);
     events.publishEvent(analysis);
   }
 
@@ -271,8 +331,9 @@ public class DetectionWorker implements SmartLifecycle {
     ConcurrentMessageListenerContainer<String, EventEnvelope<VolumeEvent>> listener =
         new ConcurrentMessageListenerContainer<>(consumers, containerProperties);
     listener.setConcurrency(properties.concurrency());
-    // two retries for transient failures (database, storage), then the event is logged and skipped
-    listener.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(2_000, 2)));
+    // retries for transient failures (database, storage), then the failure itself is recorded
+    listener.setCommonErrorHandler(
+        new DefaultErrorHandler(this::recordFailure, new FixedBackOff(2_000, ATTEMPTS - 1)));
     listener.setBeanName("medicalDetectionWorker");
     listener.start();
     container = listener;
