@@ -8,6 +8,7 @@ import ai.stratum.finance.features.FeatureEngine;
 import ai.stratum.finance.scoring.internal.TreeEnsemble;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -65,24 +66,48 @@ public final class RiskModel {
 
   /**
    * The two models' outputs before calibration: the trees' margin (log-odds) and the MLP's logit,
-   * each computed by the inference core.
+   * each computed by the inference core. A batch runs on the calling thread: a caller that waits
+   * for it anyway (the stream) would gain nothing from the models' batcher queues but two thread
+   * hand-offs. A single row is queued so that concurrent single requests share batches.
    */
   public void rawScores(float[] features, int rows, double[] treeMargins, double[] mlpLogits) {
-    List<CompletableFuture<Prediction>> treeScores = new ArrayList<>(rows);
-    List<CompletableFuture<Prediction>> mlpScores = new ArrayList<>(rows);
-    for (int row = 0; row < rows; row++) {
-      float[] raw = new float[N];
-      System.arraycopy(features, row * N, raw, 0, N);
-      treeScores.add(
-          server.predict(bundle.gbdt().model(), List.of(Tensor.ofFloats(raw, N)), timeout));
-      mlpScores.add(
-          server.predict(
-              bundle.mlp().model(), List.of(Tensor.ofFloats(mlpInput(raw), N)), timeout));
+    if (rows == 1) {
+      queuedRawScore(features, treeMargins, mlpLogits);
+      return;
     }
-    for (int row = 0; row < rows; row++) {
-      treeMargins[row] = logit(value(treeScores.get(row)));
-      mlpLogits[row] = value(mlpScores.get(row));
+    float[] raw = Arrays.copyOf(features, rows * N);
+    float[] scaled = new float[rows * N];
+    float[] row = new float[N];
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(raw, r * N, row, 0, N);
+      System.arraycopy(mlpInput(row), 0, scaled, r * N, N);
     }
+    float[] probabilities =
+        server
+            .predictBatch(bundle.gbdt().model(), List.of(Tensor.ofFloats(raw, rows, N)))
+            .output()
+            .floatData();
+    float[] logits =
+        server
+            .predictBatch(bundle.mlp().model(), List.of(Tensor.ofFloats(scaled, rows, N)))
+            .output()
+            .floatData();
+    int treeStride = probabilities.length / rows;
+    int mlpStride = logits.length / rows;
+    for (int r = 0; r < rows; r++) {
+      treeMargins[r] = logit(probabilities[r * treeStride]);
+      mlpLogits[r] = logits[r * mlpStride];
+    }
+  }
+
+  private void queuedRawScore(float[] features, double[] treeMargins, double[] mlpLogits) {
+    float[] raw = Arrays.copyOf(features, N);
+    CompletableFuture<Prediction> treeScore =
+        server.predict(bundle.gbdt().model(), List.of(Tensor.ofFloats(raw, N)), timeout);
+    CompletableFuture<Prediction> mlpScore =
+        server.predict(bundle.mlp().model(), List.of(Tensor.ofFloats(mlpInput(raw), N)), timeout);
+    treeMargins[0] = logit(value(treeScore));
+    mlpLogits[0] = value(mlpScore);
   }
 
   /**

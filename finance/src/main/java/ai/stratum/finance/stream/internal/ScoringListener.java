@@ -102,6 +102,7 @@ public final class ScoringListener
   public void onMessage(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
     Instant receivedAt = clock.instant();
     long started = System.nanoTime();
+    stages.batchStarted(started);
     if (redelivered(records)) {
       log.info("Batch delivered again after an aborted transaction; rebuilding the feature state");
       recover(consumer);
@@ -158,6 +159,7 @@ public final class ScoringListener
       decidedSinceReport = 0;
       refusedSinceReport = 0;
     }
+    stages.listenerReturned();
   }
 
   /**

@@ -177,6 +177,41 @@ public final class ModelServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs a batch the caller has already formed on the calling thread, skipping the model's batcher
+   * queue and its two thread hand-offs: for a caller such as a stream consumer that holds a whole
+   * batch and waits for it anyway. Single requests should use {@link #predict} so that concurrent
+   * callers share batches. Predictors for this path are made on first use and kept, one per
+   * concurrent caller; no deadline applies, the caller's thread does the work. A version swapped
+   * out meanwhile finishes the batches it started; later ones go to its successor.
+   *
+   * @param batchedInputs one tensor per signature input, samples stacked along a leading batch
+   *     dimension (see {@link Tensor#stack})
+   * @return one tensor per signature output with the same leading batch dimension, from the version
+   *     in service when the call began
+   * @throws UnknownModelException when no version of the model is served
+   * @throws InvalidModelInputException when the inputs are not batches fitting the signature
+   * @throws ai.stratum.core.inference.ModelExecutionException when the model fails on the batch
+   */
+  public Prediction predictBatch(String name, List<Tensor> batchedInputs) {
+    while (true) {
+      ServedVersion version = served.get(name);
+      if (version == null) {
+        throw UnknownModelException.notServed(name, served.keySet());
+      }
+      InvalidModelInputException invalid = version.validateBatch(batchedInputs);
+      if (invalid != null) {
+        throw invalid;
+      }
+      List<Tensor> outputs = version.runBatch(batchedInputs);
+      if (outputs != null) {
+        return new Prediction(version.ref(), outputs);
+      }
+      // swapped out between the lookup and the run; its successor is already in the map
+      Thread.onSpinWait();
+    }
+  }
+
   /** Drains and closes every served version. */
   @Override
   public void close() {

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The answer to one request: the outputs in signature order, and the version that computed them
- * (decisions record it so a score can be traced to its model).
+ * (decisions record it so a score can be traced to its model). From {@link
+ * ModelServer#predictBatch} the outputs keep the batch's leading dimension.
  */
 public record Prediction(ModelRef model, List<Tensor> outputs) {
 

@@ -24,7 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
@@ -35,6 +37,12 @@ final class ServedVersion {
   private final List<LoadedModel> loaded = new ArrayList<>();
   private final List<DynamicBatcher<List<Tensor>, Prediction>> batchers = new ArrayList<>();
   private final boolean fixedShapes;
+  // predictors for callers that bring their own batch (runBatch), created on first need and
+  // reused; as many as callers ran at once
+  private final ConcurrentLinkedQueue<ModelPredictor> callerPredictors =
+      new ConcurrentLinkedQueue<>();
+  private final ReentrantReadWriteLock callerAdmission = new ReentrantReadWriteLock();
+  private boolean closedToCallers;
 
   private ServedVersion(ModelDeployment deployment) {
     this.deployment = deployment;
@@ -145,9 +153,74 @@ final class ServedVersion {
     return target.submit(inputs, timeout);
   }
 
+  /**
+   * Runs a batch the caller already formed on the caller's thread, with a predictor of the first
+   * device's model.
+   *
+   * @param batchedInputs one tensor per signature input, samples stacked along a leading dimension
+   * @return one tensor per signature output with the same leading dimension, or null when this
+   *     version is being replaced or removed (the caller retries with the successor)
+   */
+  @Nullable List<Tensor> runBatch(List<Tensor> batchedInputs) {
+    callerAdmission.readLock().lock();
+    try {
+      if (closedToCallers) {
+        return null;
+      }
+      ModelPredictor predictor = callerPredictors.poll();
+      if (predictor == null) {
+        predictor = loaded.getFirst().newPredictor();
+      }
+      try {
+        return checkedOutputs(predictor.predict(batchedInputs), batchedInputs);
+      } catch (RuntimeException e) {
+        throw new ModelExecutionException(
+            ref(), Math.toIntExact(batchedInputs.getFirst().dimension(0)), e);
+      } finally {
+        callerPredictors.add(predictor);
+      }
+    } finally {
+      callerAdmission.readLock().unlock();
+    }
+  }
+
+  /**
+   * Null when every input is a stack of samples that fit the signature; otherwise the error naming
+   * the model and what it expected.
+   */
+  @Nullable InvalidModelInputException validateBatch(List<Tensor> batchedInputs) {
+    List<Tensor> firstSamples = new ArrayList<>(batchedInputs.size());
+    long rows = -1;
+    for (Tensor input : batchedInputs) {
+      if (input.rank() == 0
+          || input.dimension(0) < 1
+          || (rows != -1 && input.dimension(0) != rows)) {
+        return new InvalidModelInputException(
+            "Inputs do not match model "
+                + ref()
+                + ": every input needs the same leading batch dimension of at least 1, got "
+                + input.describe()
+                + ".",
+            List.of(new InvalidField("inputs", "expected a batch, got " + input.describe())));
+      }
+      rows = input.dimension(0);
+      firstSamples.add(
+          Tensor.zeros(input.dataType(), Arrays.copyOfRange(input.shape(), 1, input.rank())));
+    }
+    return validate(firstSamples);
+  }
+
   /** Finishes what is queued, then frees predictors and models. */
   void close(Duration drainTimeout) {
     batchers.forEach(batcher -> batcher.close(drainTimeout));
+    callerAdmission.writeLock().lock();
+    try {
+      closedToCallers = true;
+      callerPredictors.forEach(ModelPredictor::close);
+      callerPredictors.clear();
+    } finally {
+      callerAdmission.writeLock().unlock();
+    }
     loaded.forEach(LoadedModel::close);
   }
 
@@ -212,28 +285,10 @@ final class ServedVersion {
       }
       batched.add(Tensor.stack(column));
     }
-    List<Tensor> outputs = predictor.predict(batched);
-    int outputCount = deployment.signature().outputs().size();
-    if (outputs.size() != outputCount) {
-      throw new IllegalStateException(
-          "model "
-              + ref()
-              + " returned "
-              + outputs.size()
-              + " outputs, signature has "
-              + outputCount);
-    }
+    List<Tensor> outputs = checkedOutputs(predictor.predict(batched), batched);
+    int outputCount = outputs.size();
     List<List<Tensor>> perOutput = new ArrayList<>(outputCount);
     for (Tensor output : outputs) {
-      if (output.rank() == 0 || output.dimension(0) != samples.size()) {
-        throw new IllegalStateException(
-            "model "
-                + ref()
-                + " returned "
-                + output.describe()
-                + " for a batch of "
-                + samples.size());
-      }
       perOutput.add(output.unstack());
     }
     List<Prediction> predictions = new ArrayList<>(samples.size());
@@ -245,6 +300,28 @@ final class ServedVersion {
       predictions.add(new Prediction(ref(), sampleOutputs));
     }
     return predictions;
+  }
+
+  /** The outputs, after checking there is one per signature output, each as long as the batch. */
+  private List<Tensor> checkedOutputs(List<Tensor> outputs, List<Tensor> batched) {
+    int outputCount = deployment.signature().outputs().size();
+    if (outputs.size() != outputCount) {
+      throw new IllegalStateException(
+          "model "
+              + ref()
+              + " returned "
+              + outputs.size()
+              + " outputs, signature has "
+              + outputCount);
+    }
+    long rows = batched.getFirst().dimension(0);
+    for (Tensor output : outputs) {
+      if (output.rank() == 0 || output.dimension(0) != rows) {
+        throw new IllegalStateException(
+            "model " + ref() + " returned " + output.describe() + " for a batch of " + rows);
+      }
+    }
+    return outputs;
   }
 
   /**

@@ -117,6 +117,97 @@ class ModelServerTest {
   }
 
   @Test
+  void aBatchRunOnTheCallersThreadGetsTheSameAnswersAsQueuedRequests() throws Exception {
+    server.deploy(mlp(1, 8));
+    Path gbdt = Files.write(directory.resolve("gbdt.ubj"), TestModels.trainedBooster(500));
+    server.deploy(
+        new ModelDeployment(
+            new ModelRef("fraud-gbdt", 1),
+            ModelFramework.XGBOOST,
+            TestModels.gbdtSignature(),
+            gbdt,
+            TestModels.sha256(gbdt),
+            TestModels.batching(8)));
+    List<Tensor> inputs = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      inputs.add(TestModels.features(i / 10f, -i / 20f, 1f, i % 3));
+    }
+
+    for (String model : List.of("fraud-mlp", "fraud-gbdt")) {
+      Prediction batch = server.predictBatch(model, List.of(Tensor.stack(inputs)));
+
+      assertThat(batch.model()).isEqualTo(new ModelRef(model, 1));
+      List<Tensor> rows = batch.output().unstack();
+      assertThat(rows).hasSize(inputs.size());
+      for (int i = 0; i < inputs.size(); i++) {
+        assertThat(rows.get(i).floatData())
+            .containsExactly(
+                server.predict(model, List.of(inputs.get(i)), TIMEOUT).join().output().floatData(),
+                org.assertj.core.api.Assertions.within(1e-5f));
+      }
+    }
+  }
+
+  @Test
+  void rejectsABatchThatIsNotAStackOfValidSamples() throws Exception {
+    server.deploy(mlp(1, 8));
+
+    assertThatThrownBy(() ->
+            server.predictBatch(
+                "fraud-mlp", List.of(Tensor.stack(List.of(TestModels.features(1f, 2f, 3f))))))
+        .isInstanceOf(InvalidModelInputException.class)
+        .hasMessage(
+            "Inputs do not match model 'fraud-mlp' v1: input 'features' expected float32[4], got float32[3].");
+    assertThatThrownBy(() -> server.predictBatch("fraud-mlp", List.of(INPUT)))
+        .isInstanceOf(InvalidModelInputException.class)
+        .hasMessageContaining("expected float32[4]");
+    assertThatThrownBy(
+            () -> server.predictBatch("fraud-cnn", List.of(Tensor.stack(List.of(INPUT)))))
+        .isInstanceOf(UnknownModelException.class);
+  }
+
+  @Test
+  void batchesOnCallersThreadsSurviveAVersionSwap() throws Exception {
+    server.deploy(mlp(1, 16));
+    Tensor batch = Tensor.stack(List.of(INPUT, INPUT, INPUT));
+    AtomicBoolean firing = new AtomicBoolean(true);
+    AtomicInteger answered = new AtomicInteger();
+    List<Throwable> failures = new CopyOnWriteArrayList<>();
+    Set<ModelRef> versionsSeen = ConcurrentHashMap.newKeySet();
+    ExecutorService callers = Executors.newFixedThreadPool(3);
+    List<Future<?>> running = new ArrayList<>();
+    for (int caller = 0; caller < 3; caller++) {
+      running.add(
+          callers.submit(() -> {
+            while (firing.get()) {
+              try {
+                Prediction prediction = server.predictBatch("fraud-mlp", List.of(batch));
+                assertThat(prediction.output().dimension(0)).isEqualTo(3);
+                versionsSeen.add(prediction.model());
+                answered.incrementAndGet();
+              } catch (RuntimeException | AssertionError e) {
+                failures.add(e);
+              }
+            }
+          }));
+    }
+    await().until(() -> answered.get() >= 100);
+
+    server.deploy(mlp(2, 16));
+    int atSwap = answered.get();
+    await().until(() -> answered.get() >= atSwap + 100);
+    firing.set(false);
+    for (Future<?> caller : running) {
+      caller.get(60, TimeUnit.SECONDS);
+    }
+    callers.shutdown();
+
+    assertThat(failures).isEmpty();
+    assertThat(versionsSeen)
+        .containsExactlyInAnyOrder(new ModelRef("fraud-mlp", 1), new ModelRef("fraud-mlp", 2));
+  }
+
+  @Test
   void rejectsAWrongShapeNamingTheModelTheInputAndWhatWasExpected() throws Exception {
     server.deploy(mlp(1, 8));
 
