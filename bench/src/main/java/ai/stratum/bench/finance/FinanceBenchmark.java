@@ -1,5 +1,9 @@
 package ai.stratum.bench.finance;
 
+import static ai.stratum.bench.BenchSupport.deleteRecursively;
+import static ai.stratum.bench.BenchSupport.intOption;
+import static ai.stratum.bench.BenchSupport.serviceArguments;
+
 import ai.stratum.core.inference.runtime.DevicePreference;
 import ai.stratum.core.inference.runtime.DeviceSelector;
 import ai.stratum.core.inference.runtime.PyTorchRuntime;
@@ -108,6 +112,16 @@ public final class FinanceBenchmark {
       quality(out);
     }
     Path data = Files.createTempDirectory("stratum-bench-finance");
+    try {
+      runStream(data, arguments, transactions, rate, seconds, out);
+    } finally {
+      deleteRecursively(data);
+    }
+  }
+
+  private static void runStream(
+      Path data, List<String> arguments, int transactions, int rate, int seconds, PrintStream out)
+      throws Exception {
     try (PostgresServer postgres =
             PostgresServer.builder().dataDirectory(data.resolve("postgres")).build().start();
         KafkaBroker kafka =
@@ -129,7 +143,7 @@ public final class FinanceBenchmark {
       List<String> overrides =
           arguments.stream().filter(argument -> argument.startsWith("--stratum.")).toList();
       ConfigurableApplicationContext service =
-          startService(postgres, servers, projection, overrides);
+          startService(postgres, kafka, data.resolve("storage"), projection, overrides);
       try {
         Drain drained = drain(servers, transactions);
         out.printf(
@@ -400,23 +414,21 @@ public final class FinanceBenchmark {
   private record Rate(double perSecond, double cpuMicros) {}
 
   private static ConfigurableApplicationContext startService(
-      PostgresServer postgres, String servers, boolean projection, List<String> overrides) {
-    List<String> arguments =
-        new ArrayList<>(
-            List.of(
-                "--server.port=0",
-                "--spring.datasource.url=" + postgres.jdbcUrl(),
-                "--spring.datasource.username=" + postgres.username(),
-                "--spring.datasource.password=" + postgres.password(),
-                "--spring.kafka.bootstrap-servers=" + servers,
-                "--stratum.finance.features.cards=32768",
-                "--stratum.finance.features.accounts=32768",
-                "--stratum.finance.features.merchants=4096",
-                "--stratum.finance.features.devices=65536",
-                "--stratum.finance.decisions.projection=" + projection,
-                "--logging.level.root=WARN",
-                // the stream's 30-second report: batches, slowest decide, commit and state copy
-                "--logging.level.ai.stratum.finance.stream.internal.ScoringListener=INFO"));
+      PostgresServer postgres,
+      KafkaBroker kafka,
+      Path storage,
+      boolean projection,
+      List<String> overrides) {
+    List<String> arguments = new ArrayList<>(serviceArguments(postgres, kafka, storage));
+    arguments.addAll(
+        List.of(
+            "--stratum.finance.features.cards=32768",
+            "--stratum.finance.features.accounts=32768",
+            "--stratum.finance.features.merchants=4096",
+            "--stratum.finance.features.devices=65536",
+            "--stratum.finance.decisions.projection=" + projection,
+            // the stream's 30-second report: batches, slowest decide, commit and state copy
+            "--logging.level.ai.stratum.finance.stream.internal.ScoringListener=INFO"));
     arguments.addAll(overrides);
     return StratumApplication.run(FinanceApplication.class, arguments.toArray(String[]::new));
   }
@@ -606,12 +618,5 @@ public final class FinanceBenchmark {
     config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPoll);
     config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5);
     return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-  }
-
-  private static int intOption(List<String> arguments, String name, int fallback) {
-    int index = arguments.indexOf(name);
-    return index >= 0 && index + 1 < arguments.size()
-        ? Integer.parseInt(arguments.get(index + 1))
-        : fallback;
   }
 }

@@ -1,5 +1,9 @@
 package ai.stratum.bench.ingest;
 
+import static ai.stratum.bench.BenchSupport.deleteRecursively;
+import static ai.stratum.bench.BenchSupport.intOption;
+import static ai.stratum.bench.BenchSupport.serviceArguments;
+
 import ai.stratum.core.service.StratumApplication;
 import ai.stratum.embedded.KafkaBroker;
 import ai.stratum.embedded.PostgresServer;
@@ -99,19 +103,13 @@ public final class IngestBenchmark {
 
   private static ConfigurableApplicationContext startMedical(
       PostgresServer postgres, KafkaBroker kafka, Path work) {
-    return StratumApplication.run(
-        MedicalApplication.class,
-        "--server.port=0",
-        "--stratum.medical.dimse.port=0",
-        "--spring.datasource.url=" + postgres.jdbcUrl(),
-        "--spring.datasource.username=" + postgres.username(),
-        "--spring.datasource.password=" + postgres.password(),
-        "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-        "--stratum.core.storage.root=" + work.resolve("storage"),
-        // ingest alone: volume assembly and detection would start after the quiet period and
-        // compete for the two cores with the next round
-        "--stratum.medical.volumes.enabled=false",
-        "--logging.level.root=WARN");
+    List<String> arguments =
+        new ArrayList<>(serviceArguments(postgres, kafka, work.resolve("storage")));
+    arguments.add("--stratum.medical.dimse.port=0");
+    // ingest alone: volume assembly and detection would start after the quiet period and compete
+    // for the two cores with the next round
+    arguments.add("--stratum.medical.volumes.enabled=false");
+    return StratumApplication.run(MedicalApplication.class, arguments.toArray(String[]::new));
   }
 
   private static Path phantom(Path work, String name, int slices, long seed) throws IOException {
@@ -202,24 +200,6 @@ public final class IngestBenchmark {
             tool + " not found on PATH; install DCMTK (Debian package dcmtk)");
       }
     }
-  }
-
-  private static void deleteRecursively(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    }
-  }
-
-  private static int intOption(List<String> arguments, String name, int fallback) {
-    int index = arguments.indexOf(name);
-    return index >= 0 && index + 1 < arguments.size()
-        ? Integer.parseInt(arguments.get(index + 1))
-        : fallback;
   }
 
   /** DCMTK's {@code storescp} writing what it receives under a directory, until closed. */

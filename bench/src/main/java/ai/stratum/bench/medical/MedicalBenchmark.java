@@ -1,5 +1,9 @@
 package ai.stratum.bench.medical;
 
+import static ai.stratum.bench.BenchSupport.deleteRecursively;
+import static ai.stratum.bench.BenchSupport.intOption;
+import static ai.stratum.bench.BenchSupport.serviceArguments;
+
 import ai.stratum.core.inference.serving.ModelServer;
 import ai.stratum.core.service.StratumApplication;
 import ai.stratum.core.tenancy.TenantId;
@@ -21,7 +25,6 @@ import ai.stratum.medical.store.DicomStore;
 import ai.stratum.medical.store.IngestResult;
 import ai.stratum.medical.store.Source;
 import ai.stratum.medical.store.StoredInstance;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -34,7 +37,6 @@ import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
@@ -274,20 +276,16 @@ public final class MedicalBenchmark {
 
   private static ConfigurableApplicationContext startMedical(
       PostgresServer postgres, KafkaBroker kafka, Path work, Path model) {
-    return StratumApplication.run(
-        MedicalApplication.class,
-        "--server.port=0",
-        "--stratum.medical.dimse.enabled=false",
-        "--spring.datasource.url=" + postgres.jdbcUrl(),
-        "--spring.datasource.username=" + postgres.username(),
-        "--spring.datasource.password=" + postgres.password(),
-        "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-        "--stratum.core.storage.root=" + work.resolve("storage"),
-        // the benchmark declares the series complete itself: no scheduler, no quiet period
-        "--stratum.medical.volumes.enabled=false",
-        "--stratum.medical.volumes.quiet-period=0s",
-        "--stratum.medical.detection.model-artifact=" + model,
-        "--logging.level.root=WARN");
+    List<String> arguments =
+        new ArrayList<>(serviceArguments(postgres, kafka, work.resolve("storage")));
+    arguments.addAll(
+        List.of(
+            "--stratum.medical.dimse.enabled=false",
+            // the benchmark declares the series complete itself: no scheduler, no quiet period
+            "--stratum.medical.volumes.enabled=false",
+            "--stratum.medical.volumes.quiet-period=0s",
+            "--stratum.medical.detection.model-artifact=" + model));
+    return StratumApplication.run(MedicalApplication.class, arguments.toArray(String[]::new));
   }
 
   private static void awaitModelServed(ModelServer models) throws Exception {
@@ -316,23 +314,5 @@ public final class MedicalBenchmark {
 
   private static double seconds(long from, long to) {
     return (to - from) / 1e9;
-  }
-
-  private static int intOption(List<String> arguments, String name, int fallback) {
-    int index = arguments.indexOf(name);
-    return index >= 0 && index + 1 < arguments.size()
-        ? Integer.parseInt(arguments.get(index + 1))
-        : fallback;
-  }
-
-  private static void deleteRecursively(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    }
   }
 }

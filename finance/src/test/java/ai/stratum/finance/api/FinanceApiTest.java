@@ -1,5 +1,8 @@
 package ai.stratum.finance.api;
 
+import static ai.stratum.finance.TransactionRecords.json;
+import static ai.stratum.finance.TransactionRecords.producer;
+import static ai.stratum.finance.TransactionRecords.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -31,12 +34,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -149,8 +148,9 @@ class FinanceApiTest {
       producer.send(
           record(
               "card-k",
-              json(tx("k-1", "card-k", 12.0, now, Channel.POS, EntryMode.CONTACTLESS, null))));
-      producer.send(record(badKey, "{\"transactionId\": 12"));
+              json(tx("k-1", "card-k", 12.0, now, Channel.POS, EntryMode.CONTACTLESS, null)),
+              null));
+      producer.send(record(badKey, "{\"transactionId\": 12", null));
     }
 
     await()
@@ -185,7 +185,8 @@ class FinanceApiTest {
                         now.plusSeconds(i * 15L),
                         Channel.ECOM,
                         EntryMode.MANUAL,
-                        "dev-fraud"))));
+                        "dev-fraud")),
+                null));
       }
       producer.send(
           record(
@@ -198,7 +199,8 @@ class FinanceApiTest {
                       now.plusSeconds(400),
                       Channel.ECOM,
                       EntryMode.MANUAL,
-                      "dev-fraud"))));
+                      "dev-fraud")),
+              null));
     }
     await()
         .atMost(Duration.ofSeconds(60))
@@ -273,24 +275,6 @@ class FinanceApiTest {
           });
       return found[0];
     }
-  }
-
-  private static ProducerRecord<String, byte[]> record(String key, String value) {
-    return new ProducerRecord<>(
-        "finance.transactions", key, value.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static KafkaProducer<String, byte[]> producer() {
-    return new KafkaProducer<>(
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            SharedInfrastructure.get().kafkaBootstrapServers()),
-        new StringSerializer(),
-        new ByteArraySerializer());
-  }
-
-  private static String json(Transaction transaction) {
-    return StratumJson.mapper().writeValueAsString(transaction);
   }
 
   private HttpResponse<String> post(String path, String body) throws Exception {

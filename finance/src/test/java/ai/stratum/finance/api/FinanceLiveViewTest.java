@@ -1,33 +1,28 @@
 package ai.stratum.finance.api;
 
+import static ai.stratum.finance.TransactionRecords.json;
+import static ai.stratum.finance.TransactionRecords.producer;
+import static ai.stratum.finance.TransactionRecords.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import ai.stratum.core.events.EventHeaders;
 import ai.stratum.core.json.StratumJson;
 import ai.stratum.core.tenancy.TenantId;
 import ai.stratum.finance.contract.Channel;
 import ai.stratum.finance.contract.EntryMode;
 import ai.stratum.finance.contract.Transaction;
 import ai.stratum.test.RealInfrastructure;
-import ai.stratum.test.SharedInfrastructure;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -189,27 +184,5 @@ class FinanceLiveViewTest {
             .header("X-Stratum-Tenant", who)
             .build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static ProducerRecord<String, byte[]> record(String key, String value, String tenant) {
-    ProducerRecord<String, byte[]> record =
-        new ProducerRecord<>("finance.transactions", key, value.getBytes(StandardCharsets.UTF_8));
-    if (tenant != null) {
-      record.headers().add(EventHeaders.TENANT, tenant.getBytes(StandardCharsets.UTF_8));
-    }
-    return record;
-  }
-
-  private static KafkaProducer<String, byte[]> producer() {
-    return new KafkaProducer<>(
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            SharedInfrastructure.get().kafkaBootstrapServers()),
-        new StringSerializer(),
-        new ByteArraySerializer());
-  }
-
-  private static String json(Transaction transaction) {
-    return StratumJson.mapper().writeValueAsString(transaction);
   }
 }

@@ -102,37 +102,20 @@ class RiskModelHotSwapTest {
     ModelVersion second = register(RiskModelHotSwapTest::recalibrated);
     assertThat(second.stage()).isEqualTo(ModelStage.STAGING);
 
-    Set<String> versionsSeen = ConcurrentHashMap.newKeySet();
-    List<Throwable> failures = new CopyOnWriteArrayList<>();
-    AtomicBoolean running = new AtomicBoolean(true);
-    AtomicInteger decided = new AtomicInteger();
-    Thread load =
-        Thread.ofPlatform()
-            .name("decisions-during-swap")
-            .start(() -> {
-              while (running.get()) {
-                try {
-                  versionsSeen.add(decide().modelVersion());
-                  decided.incrementAndGet();
-                } catch (Throwable e) {
-                  failures.add(e);
-                }
-              }
-            });
+    DecisionLoad load = new DecisionLoad("decisions-during-swap");
     try {
-      await().atMost(Duration.ofSeconds(30)).until(() -> decided.get() > 20);
+      await().atMost(Duration.ofSeconds(30)).until(() -> load.decided() > 20);
       registry.promote(MODEL, second.version(), "hot-swap test");
 
       await().atMost(Duration.ofSeconds(60)).until(() -> production.version().equals(MODEL + ":2"));
-      int afterSwap = decided.get();
-      await().atMost(Duration.ofSeconds(30)).until(() -> decided.get() > afterSwap + 20);
+      int afterSwap = load.decided();
+      await().atMost(Duration.ofSeconds(30)).until(() -> load.decided() > afterSwap + 20);
     } finally {
-      running.set(false);
-      load.join();
+      load.stop();
     }
 
-    assertThat(failures).isEmpty();
-    assertThat(versionsSeen).containsExactlyInAnyOrder(MODEL + ":1", MODEL + ":2");
+    assertThat(load.failures()).isEmpty();
+    assertThat(load.versionsSeen()).containsExactlyInAnyOrder(MODEL + ":1", MODEL + ":2");
     assertThat(decide().modelVersion()).isEqualTo(MODEL + ":2");
     // the replaced version is undeployed once its last batch is done
     awaitServedExactly(second.ref());
@@ -169,23 +152,7 @@ class RiskModelHotSwapTest {
                     "0".repeat(64))));
     ModelVersion repaired = register(RiskModelHotSwapTest::recalibrated);
 
-    Set<String> versionsSeen = ConcurrentHashMap.newKeySet();
-    List<Throwable> failures = new CopyOnWriteArrayList<>();
-    AtomicBoolean running = new AtomicBoolean(true);
-    AtomicInteger decided = new AtomicInteger();
-    Thread load =
-        Thread.ofPlatform()
-            .name("decisions-during-failed-swap")
-            .start(() -> {
-              while (running.get()) {
-                try {
-                  versionsSeen.add(decide().modelVersion());
-                  decided.incrementAndGet();
-                } catch (Throwable e) {
-                  failures.add(e);
-                }
-              }
-            });
+    DecisionLoad load = new DecisionLoad("decisions-during-failed-swap");
     try {
       registry.promote(MODEL, broken.version(), "hot-swap test");
       await()
@@ -194,20 +161,21 @@ class RiskModelHotSwapTest {
       assertThat(production.version()).isEqualTo(serving);
       assertThat(sync.health().getStatus().getCode()).isEqualTo("UP");
       assertThat(sync.health().getDetails()).containsKey("lastFailure");
-      int afterFailure = decided.get();
-      await().atMost(Duration.ofSeconds(30)).until(() -> decided.get() > afterFailure + 20);
+      int afterFailure = load.decided();
+      await().atMost(Duration.ofSeconds(30)).until(() -> load.decided() > afterFailure + 20);
 
       registry.promote(MODEL, repaired.version(), "hot-swap test");
       await()
           .atMost(Duration.ofSeconds(60))
           .until(() -> production.version().equals(MODEL + ":" + repaired.version()));
     } finally {
-      running.set(false);
-      load.join();
+      load.stop();
     }
 
-    assertThat(failures).isEmpty();
-    assertThat(versionsSeen).contains(serving).doesNotContain(MODEL + ":" + broken.version());
+    assertThat(load.failures()).isEmpty();
+    assertThat(load.versionsSeen())
+        .contains(serving)
+        .doesNotContain(MODEL + ":" + broken.version());
     awaitServedExactly(repaired.ref());
     await().atMost(Duration.ofSeconds(30)).until(() -> sync.lastFailure().isEmpty());
   }
@@ -264,6 +232,49 @@ class RiskModelHotSwapTest {
             new ModelRef(MODEL, 1),
             null),
         new ByteArrayInputStream(pack.toByteArray()));
+  }
+
+  /** Decides on one thread, as fast as it can, until stopped; remembers versions and failures. */
+  private final class DecisionLoad {
+
+    private final Set<String> versionsSeen = ConcurrentHashMap.newKeySet();
+    private final List<Throwable> failures = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicInteger decided = new AtomicInteger();
+    private final Thread thread;
+
+    DecisionLoad(String name) {
+      thread =
+          Thread.ofPlatform()
+              .name(name)
+              .start(() -> {
+                while (running.get()) {
+                  try {
+                    versionsSeen.add(decide().modelVersion());
+                    decided.incrementAndGet();
+                  } catch (Throwable e) {
+                    failures.add(e);
+                  }
+                }
+              });
+    }
+
+    int decided() {
+      return decided.get();
+    }
+
+    Set<String> versionsSeen() {
+      return versionsSeen;
+    }
+
+    List<Throwable> failures() {
+      return failures;
+    }
+
+    void stop() throws InterruptedException {
+      running.set(false);
+      thread.join();
+    }
   }
 
   private Decision decide() {

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -170,40 +171,19 @@ class ModelServerTest {
   void batchesOnCallersThreadsSurviveAVersionSwap() throws Exception {
     server.deploy(mlp(1, 16));
     Tensor batch = Tensor.stack(List.of(INPUT, INPUT, INPUT));
-    AtomicBoolean firing = new AtomicBoolean(true);
-    AtomicInteger answered = new AtomicInteger();
-    List<Throwable> failures = new CopyOnWriteArrayList<>();
-    Set<ModelRef> versionsSeen = ConcurrentHashMap.newKeySet();
-    ExecutorService callers = Executors.newFixedThreadPool(3);
-    List<Future<?>> running = new ArrayList<>();
-    for (int caller = 0; caller < 3; caller++) {
-      running.add(
-          callers.submit(() -> {
-            while (firing.get()) {
-              try {
-                Prediction prediction = server.predictBatch("fraud-mlp", List.of(batch));
-                assertThat(prediction.output().dimension(0)).isEqualTo(3);
-                versionsSeen.add(prediction.model());
-                answered.incrementAndGet();
-              } catch (RuntimeException | AssertionError e) {
-                failures.add(e);
-              }
-            }
-          }));
-    }
-    await().until(() -> answered.get() >= 100);
 
-    server.deploy(mlp(2, 16));
-    int atSwap = answered.get();
-    await().until(() -> answered.get() >= atSwap + 100);
-    firing.set(false);
-    for (Future<?> caller : running) {
-      caller.get(60, TimeUnit.SECONDS);
-    }
-    callers.shutdown();
+    SwapUnderLoad swap =
+        swapVersionUnderLoad(
+            3,
+            100,
+            () -> {
+              Prediction prediction = server.predictBatch("fraud-mlp", List.of(batch));
+              assertThat(prediction.output().dimension(0)).isEqualTo(3);
+              return prediction.model();
+            });
 
-    assertThat(failures).isEmpty();
-    assertThat(versionsSeen)
+    assertThat(swap.failures()).isEmpty();
+    assertThat(swap.versionsSeen())
         .containsExactlyInAnyOrder(new ModelRef("fraud-mlp", 1), new ModelRef("fraud-mlp", 2));
   }
 
@@ -306,39 +286,13 @@ class ModelServerTest {
   @Test
   void swapsVersionsUnderLoadWithoutFailingARequest() throws Exception {
     server.deploy(mlp(1, 16));
-    AtomicBoolean firing = new AtomicBoolean(true);
-    AtomicInteger answered = new AtomicInteger();
-    List<Throwable> failures = new CopyOnWriteArrayList<>();
-    Set<ModelRef> versionsSeen = ConcurrentHashMap.newKeySet();
-    ExecutorService clients = Executors.newFixedThreadPool(6);
-    List<Future<?>> running = new ArrayList<>();
-    for (int client = 0; client < 6; client++) {
-      running.add(
-          clients.submit(() -> {
-            while (firing.get()) {
-              try {
-                versionsSeen.add(
-                    server.predict("fraud-mlp", List.of(INPUT), TIMEOUT).join().model());
-                answered.incrementAndGet();
-              } catch (RuntimeException e) {
-                failures.add(e);
-              }
-            }
-          }));
-    }
-    await().until(() -> answered.get() >= 300);
 
-    server.deploy(mlp(2, 16));
-    int atSwap = answered.get();
-    await().until(() -> answered.get() >= atSwap + 300);
-    firing.set(false);
-    for (Future<?> client : running) {
-      client.get(60, TimeUnit.SECONDS);
-    }
-    clients.shutdown();
+    SwapUnderLoad swap =
+        swapVersionUnderLoad(
+            6, 300, () -> server.predict("fraud-mlp", List.of(INPUT), TIMEOUT).join().model());
 
-    assertThat(failures).isEmpty();
-    assertThat(versionsSeen)
+    assertThat(swap.failures()).isEmpty();
+    assertThat(swap.versionsSeen())
         .containsExactlyInAnyOrder(new ModelRef("fraud-mlp", 1), new ModelRef("fraud-mlp", 2));
     assertThat(server.predict("fraud-mlp", List.of(INPUT), TIMEOUT).join().model())
         .isEqualTo(new ModelRef("fraud-mlp", 2));
@@ -347,6 +301,47 @@ class ModelServerTest {
         .isNull();
     assertThat(meters.find("stratum.inference.queue.depth").tag("version", "2").gauge())
         .isNotNull();
+  }
+
+  /** What callers saw while version 2 replaced version 1 under their load. */
+  private record SwapUnderLoad(Set<ModelRef> versionsSeen, List<Throwable> failures) {}
+
+  /**
+   * Keeps {@code callers} threads calling until {@code answersEachSide} answers came before and
+   * after deploying version 2 of fraud-mlp.
+   */
+  private SwapUnderLoad swapVersionUnderLoad(
+      int callers, int answersEachSide, Callable<ModelRef> call) throws Exception {
+    AtomicBoolean firing = new AtomicBoolean(true);
+    AtomicInteger answered = new AtomicInteger();
+    List<Throwable> failures = new CopyOnWriteArrayList<>();
+    Set<ModelRef> versionsSeen = ConcurrentHashMap.newKeySet();
+    ExecutorService pool = Executors.newFixedThreadPool(callers);
+    List<Future<?>> running = new ArrayList<>();
+    for (int caller = 0; caller < callers; caller++) {
+      running.add(
+          pool.submit(() -> {
+            while (firing.get()) {
+              try {
+                versionsSeen.add(call.call());
+                answered.incrementAndGet();
+              } catch (Exception | AssertionError e) {
+                failures.add(e);
+              }
+            }
+          }));
+    }
+    await().until(() -> answered.get() >= answersEachSide);
+
+    server.deploy(mlp(2, 16));
+    int atSwap = answered.get();
+    await().until(() -> answered.get() >= atSwap + answersEachSide);
+    firing.set(false);
+    for (Future<?> caller : running) {
+      caller.get(60, TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+    return new SwapUnderLoad(versionsSeen, failures);
   }
 
   private ModelDeployment mlp(int version, int maxBatchSize) throws Exception {
