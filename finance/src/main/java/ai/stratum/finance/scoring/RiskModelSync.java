@@ -7,6 +7,7 @@ import ai.stratum.core.inference.registry.ModelRegistry;
 import ai.stratum.core.inference.registry.ModelVersion;
 import ai.stratum.core.inference.serving.BatchingSettings;
 import ai.stratum.core.inference.serving.ModelServer;
+import ai.stratum.core.service.PeriodicTask;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,10 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -48,9 +45,7 @@ final class RiskModelSync implements SmartLifecycle, HealthIndicator {
   private final ScoringSettings settings;
   private final BatchingSettings batching;
   private final Duration drainTimeout;
-  private final Duration reconcileInterval;
-  private final AtomicBoolean syncPending = new AtomicBoolean();
-  private volatile @Nullable ScheduledExecutorService syncThread;
+  private final PeriodicTask reconcile;
   private volatile @Nullable ModelRef served;
   private volatile @Nullable String lastFailure;
 
@@ -68,7 +63,13 @@ final class RiskModelSync implements SmartLifecycle, HealthIndicator {
     this.settings = settings;
     this.batching = batching;
     this.drainTimeout = drainTimeout;
-    this.reconcileInterval = reconcileInterval;
+    this.reconcile =
+        new PeriodicTask("finance-model-sync", reconcileInterval) {
+          @Override
+          protected void runOnce() {
+            sync();
+          }
+        };
   }
 
   /**
@@ -92,13 +93,7 @@ final class RiskModelSync implements SmartLifecycle, HealthIndicator {
 
   /** A {@code platform.models} event named the package: sync soon, once for a burst of events. */
   void onModelEvent() {
-    ScheduledExecutorService thread = syncThread;
-    if (thread != null && syncPending.compareAndSet(false, true)) {
-      thread.execute(() -> {
-        syncPending.set(false);
-        sync();
-      });
-    }
+    reconcile.nudge();
   }
 
   /** Why the last sync failed, if it did; cleared by the next successful one. */
@@ -133,29 +128,17 @@ final class RiskModelSync implements SmartLifecycle, HealthIndicator {
   @Override
   public void start() {
     seedAndLoad();
-    ScheduledExecutorService thread =
-        Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("finance-model-sync").daemon().factory());
-    thread.scheduleWithFixedDelay(
-        this::sync,
-        reconcileInterval.toMillis(),
-        reconcileInterval.toMillis(),
-        TimeUnit.MILLISECONDS);
-    syncThread = thread;
+    reconcile.start();
   }
 
   @Override
   public void stop() {
-    ScheduledExecutorService thread = syncThread;
-    syncThread = null;
-    if (thread != null) {
-      thread.shutdownNow();
-    }
+    reconcile.stop();
   }
 
   @Override
   public boolean isRunning() {
-    return syncThread != null;
+    return reconcile.isRunning();
   }
 
   /** Before the web server, the scoring stream and the listeners that deliver events to it. */

@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import ai.stratum.core.audit.AuditLog;
 import ai.stratum.core.json.StratumJson;
 import ai.stratum.core.tenancy.TenantId;
+import ai.stratum.finance.TransactionRecords;
 import ai.stratum.finance.contract.Channel;
 import ai.stratum.finance.contract.EntryMode;
 import ai.stratum.finance.contract.Transaction;
@@ -77,25 +78,7 @@ class FinanceApiTest {
       Channel channel,
       EntryMode entry,
       String device) {
-    return new Transaction(
-        id,
-        TenantId.of(tenant),
-        card,
-        "acct-" + card,
-        "cust-" + card,
-        "m-" + (id.hashCode() & 7),
-        "5732",
-        "GB",
-        amount,
-        "GBP",
-        time,
-        channel,
-        entry,
-        device,
-        device == null ? null : "185.1.2.3",
-        51.5,
-        -0.12,
-        channel == Channel.POS);
+    return TransactionRecords.transaction(tenant, id, card, amount, time, channel, entry, device);
   }
 
   @Test

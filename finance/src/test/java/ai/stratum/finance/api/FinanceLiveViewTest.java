@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ai.stratum.core.json.StratumJson;
-import ai.stratum.core.tenancy.TenantId;
+import ai.stratum.finance.TransactionRecords;
 import ai.stratum.finance.contract.Channel;
 import ai.stratum.finance.contract.EntryMode;
 import ai.stratum.finance.contract.Transaction;
@@ -151,25 +151,8 @@ class FinanceLiveViewTest {
   }
 
   private Transaction transaction(String id, String card, Instant time) {
-    return new Transaction(
-        id,
-        TenantId.of(tenant),
-        card,
-        "acct-" + card,
-        "cust-" + card,
-        "m-" + (id.hashCode() & 7),
-        "5732",
-        "GB",
-        25.0,
-        "GBP",
-        time,
-        Channel.POS,
-        EntryMode.CHIP,
-        null,
-        null,
-        51.5,
-        -0.12,
-        true);
+    return TransactionRecords.transaction(
+        tenant, id, card, 25.0, time, Channel.POS, EntryMode.CHIP, null);
   }
 
   private JsonNode live(String who, int seconds) throws Exception {

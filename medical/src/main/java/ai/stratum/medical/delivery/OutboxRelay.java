@@ -1,6 +1,7 @@
 package ai.stratum.medical.delivery;
 
 import ai.stratum.core.events.EventPublisher;
+import ai.stratum.core.service.PeriodicTask;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -2,12 +2,12 @@ package ai.stratum.medical.imaging;
 
 import ai.stratum.core.events.EventEnvelope;
 import ai.stratum.core.events.Topic;
+import ai.stratum.core.service.PeriodicTask;
 import ai.stratum.core.storage.ContentAddress;
 import ai.stratum.core.storage.ContentStore;
 import ai.stratum.core.tenancy.TenantId;
 import ai.stratum.medical.delivery.Outbox;
 import ai.stratum.medical.delivery.OutboxRelay;
-import ai.stratum.medical.delivery.PeriodicTask;
 import ai.stratum.medical.dicom.DicomObject;
 import ai.stratum.medical.dicom.DicomTags;
 import ai.stratum.medical.imaging.internal.VolumeRepository;

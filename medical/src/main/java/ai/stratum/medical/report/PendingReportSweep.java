@@ -1,6 +1,6 @@
 package ai.stratum.medical.report;
 
-import ai.stratum.medical.delivery.PeriodicTask;
+import ai.stratum.core.service.PeriodicTask;
 import ai.stratum.medical.detection.Analyses;
 import java.io.IOException;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package ai.stratum.medical.report.internal;
 
+import ai.stratum.core.service.PeriodicTask;
 import ai.stratum.medical.delivery.Backoff;
-import ai.stratum.medical.delivery.PeriodicTask;
 import ai.stratum.medical.dicom.Dicom;
 import ai.stratum.medical.dicom.DicomPeer;
 import ai.stratum.medical.report.ForwardingProperties;

@@ -61,15 +61,7 @@ class ModelServerTest {
   @Test
   void servesAPyTorchAndAnXGBoostModelSideBySide() throws Exception {
     server.deploy(mlp(1, 1));
-    Path gbdt = Files.write(directory.resolve("gbdt.ubj"), TestModels.trainedBooster(500));
-    server.deploy(
-        new ModelDeployment(
-            new ModelRef("fraud-gbdt", 1),
-            ModelFramework.XGBOOST,
-            TestModels.gbdtSignature(),
-            gbdt,
-            TestModels.sha256(gbdt),
-            TestModels.batching(16)));
+    server.deploy(gbdt(16));
 
     Prediction logits = server.predict("fraud-mlp", List.of(INPUT), TIMEOUT).join();
     Prediction probability =
@@ -120,15 +112,7 @@ class ModelServerTest {
   @Test
   void aBatchRunOnTheCallersThreadGetsTheSameAnswersAsQueuedRequests() throws Exception {
     server.deploy(mlp(1, 8));
-    Path gbdt = Files.write(directory.resolve("gbdt.ubj"), TestModels.trainedBooster(500));
-    server.deploy(
-        new ModelDeployment(
-            new ModelRef("fraud-gbdt", 1),
-            ModelFramework.XGBOOST,
-            TestModels.gbdtSignature(),
-            gbdt,
-            TestModels.sha256(gbdt),
-            TestModels.batching(8)));
+    server.deploy(gbdt(8));
     List<Tensor> inputs = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       inputs.add(TestModels.features(i / 10f, -i / 20f, 1f, i % 3));
@@ -342,6 +326,17 @@ class ModelServerTest {
     }
     pool.shutdown();
     return new SwapUnderLoad(versionsSeen, failures);
+  }
+
+  private ModelDeployment gbdt(int maxBatchSize) throws Exception {
+    Path artifact = Files.write(directory.resolve("gbdt.ubj"), TestModels.trainedBooster(500));
+    return new ModelDeployment(
+        new ModelRef("fraud-gbdt", 1),
+        ModelFramework.XGBOOST,
+        TestModels.gbdtSignature(),
+        artifact,
+        TestModels.sha256(artifact),
+        TestModels.batching(maxBatchSize));
   }
 
   private ModelDeployment mlp(int version, int maxBatchSize) throws Exception {

@@ -1,9 +1,10 @@
-package ai.stratum.medical.delivery;
+package ai.stratum.core.service;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,7 @@ public abstract class PeriodicTask implements SmartLifecycle {
 
   private final String name;
   private final Duration interval;
+  private final AtomicBoolean nudged = new AtomicBoolean();
   private @Nullable ScheduledExecutorService scheduler;
 
   protected PeriodicTask(String name, Duration interval) {
@@ -35,6 +37,8 @@ public abstract class PeriodicTask implements SmartLifecycle {
     if (scheduler != null) {
       return;
     }
+    // a nudge dropped by the last stop must not keep later ones from running
+    nudged.set(false);
     ScheduledExecutorService executor =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name(name).daemon().factory());
@@ -43,10 +47,16 @@ public abstract class PeriodicTask implements SmartLifecycle {
     scheduler = executor;
   }
 
-  /** Runs the task soon rather than at the next period; nothing when stopped. */
+  /**
+   * Runs the task soon rather than at the next period; nothing when stopped. A burst of nudges
+   * before that run starts gives one run, which sees everything the burst was about.
+   */
   public synchronized void nudge() {
-    if (scheduler != null) {
-      scheduler.execute(this::runLogged);
+    if (scheduler != null && nudged.compareAndSet(false, true)) {
+      scheduler.execute(() -> {
+        nudged.set(false);
+        runLogged();
+      });
     }
   }
 
