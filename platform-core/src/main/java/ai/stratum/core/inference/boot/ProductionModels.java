@@ -8,6 +8,7 @@ import ai.stratum.core.inference.registry.ModelVersion;
 import ai.stratum.core.inference.serving.BatchingSettings;
 import ai.stratum.core.inference.serving.ModelDeployment;
 import ai.stratum.core.inference.serving.ModelServer;
+import ai.stratum.core.service.PeriodicTask;
 import ai.stratum.core.storage.CorruptObjectException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,11 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -39,8 +36,8 @@ import org.springframework.context.SmartLifecycle;
  * Keeps the {@link ModelServer} on the production version of each listed model. At start-up it
  * deploys them all (before the service takes traffic); afterwards every {@code platform.models}
  * event and every reconciliation tick re-reads the registry and swaps where the production version
- * changed. All syncs run on one thread, so two swaps of a model never overlap. A version that fails
- * to load is logged and the previous one keeps serving.
+ * changed; a burst of events gives one sync. Syncs never overlap, so two swaps of a model never do.
+ * A version that fails to load is logged and the previous one keeps serving.
  */
 public final class ProductionModels implements SmartLifecycle {
 
@@ -50,11 +47,8 @@ public final class ProductionModels implements SmartLifecycle {
   private final ModelRegistry registry;
   private final Set<String> models;
   private final Function<String, BatchingSettings> batching;
-  private final Duration reconcileInterval;
-  // made anew on every start: a lifecycle may be stopped and started again (test context pausing)
-  private volatile @Nullable ScheduledExecutorService syncThread;
+  private final PeriodicTask reconcile;
   private final Map<String, String> lastFailures = new ConcurrentHashMap<>();
-  private volatile boolean running;
 
   public ProductionModels(
       ModelServer server,
@@ -66,7 +60,13 @@ public final class ProductionModels implements SmartLifecycle {
     this.registry = registry;
     this.models = new LinkedHashSet<>(models);
     this.batching = batching;
-    this.reconcileInterval = reconcileInterval;
+    this.reconcile =
+        new PeriodicTask("inference-model-sync", reconcileInterval) {
+          @Override
+          protected void runOnce() {
+            ProductionModels.this.models.forEach(ProductionModels.this::sync);
+          }
+        };
   }
 
   /**
@@ -75,27 +75,16 @@ public final class ProductionModels implements SmartLifecycle {
   @Override
   public void start() {
     models.forEach(this::sync);
-    ScheduledExecutorService syncThread =
-        Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("inference-model-sync").daemon().factory());
-    this.syncThread = syncThread;
-    syncThread.scheduleWithFixedDelay(
-        () -> models.forEach(this::sync),
-        reconcileInterval.toMillis(),
-        reconcileInterval.toMillis(),
-        TimeUnit.MILLISECONDS);
-    running = true;
+    reconcile.start();
   }
 
   /**
-   * A {@code platform.models} event for the model (key of the record): sync it soon, on the sync
-   * thread.
+   * A {@code platform.models} event for the model (key of the record): sync soon. While stopped,
+   * nothing: the next start syncs every model anyway.
    */
   public void onModelEvent(String model) {
-    ScheduledExecutorService syncThread = this.syncThread;
-    // while stopped, the next start syncs every model anyway
-    if (models.contains(model) && running && syncThread != null) {
-      syncThread.execute(() -> sync(model));
+    if (models.contains(model)) {
+      reconcile.nudge();
     }
   }
 
@@ -106,16 +95,12 @@ public final class ProductionModels implements SmartLifecycle {
 
   @Override
   public void stop() {
-    running = false;
-    ScheduledExecutorService syncThread = this.syncThread;
-    if (syncThread != null) {
-      syncThread.shutdownNow();
-    }
+    reconcile.stop();
   }
 
   @Override
   public boolean isRunning() {
-    return running;
+    return reconcile.isRunning();
   }
 
   /**
