@@ -11,19 +11,19 @@ import ai.stratum.gateway.security.ApiKeys;
 import ai.stratum.gateway.security.ConsoleUsers;
 import ai.stratum.gateway.tenancy.Tenants;
 import ai.stratum.medical.MedicalApplication;
+import ai.stratum.medical.dicomweb.StowBody;
 import ai.stratum.medical.phantom.PhantomSeries;
 import ai.stratum.medical.phantom.PhantomSpec;
 import ai.stratum.test.RealInfrastructure;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
@@ -164,24 +164,17 @@ class StudyFindingsEndToEndTest {
 
   /** STOW-RS of the whole series through the gateway, as a PACS with the API key would. */
   private HttpResponse<String> stow(String key, PhantomSeries series) throws Exception {
-    String boundary = "stratum-" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    List<byte[]> instances = new ArrayList<>();
     for (int i = 0; i < series.spec().slices(); i++) {
-      body.writeBytes(
-          ("--" + boundary + "\r\nContent-Type: application/dicom\r\n\r\n")
-              .getBytes(StandardCharsets.US_ASCII));
-      body.writeBytes(series.slice(i).toPart10());
-      body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+      instances.add(series.slice(i).toPart10());
     }
-    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+    StowBody body = StowBody.of(instances);
     return HTTP.send(
         HttpRequest.newBuilder(uri("/dicomweb/studies"))
             .header(ApiKeys.HEADER, key)
-            .header(
-                "Content-Type",
-                "multipart/related; type=\"application/dicom\"; boundary=" + boundary)
+            .header("Content-Type", body.contentType())
             .header("Accept", "application/dicom+json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()))
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }

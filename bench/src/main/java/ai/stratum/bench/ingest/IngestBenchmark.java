@@ -8,10 +8,10 @@ import ai.stratum.core.service.StratumApplication;
 import ai.stratum.embedded.KafkaBroker;
 import ai.stratum.embedded.PostgresServer;
 import ai.stratum.medical.MedicalApplication;
+import ai.stratum.medical.dicomweb.StowBody;
 import ai.stratum.medical.dimse.DimseReceiver;
 import ai.stratum.medical.phantom.PhantomSeries;
 import ai.stratum.medical.phantom.PhantomSpec;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -27,7 +27,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -138,23 +137,16 @@ public final class IngestBenchmark {
   }
 
   private static void stow(int httpPort, Path series, PrintStream out) throws Exception {
-    String boundary = "stratum-bench-" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
     List<Path> files = dicomFiles(series);
+    List<byte[]> instances = new ArrayList<>(files.size());
     for (Path file : files) {
-      body.write(
-          ("--" + boundary + "\r\nContent-Type: application/dicom\r\n\r\n")
-              .getBytes(StandardCharsets.US_ASCII));
-      body.write(Files.readAllBytes(file));
-      body.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+      instances.add(Files.readAllBytes(file));
     }
-    body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-    byte[] payload = body.toByteArray();
+    StowBody body = StowBody.of(instances);
+    byte[] payload = body.bytes();
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/dicomweb/studies"))
-            .header(
-                "Content-Type",
-                "multipart/related; type=\"application/dicom\"; boundary=" + boundary)
+            .header("Content-Type", body.contentType())
             .header("Accept", "application/dicom+json")
             .header("X-Stratum-Tenant", TENANT)
             .timeout(Duration.ofMinutes(10))

@@ -1,15 +1,14 @@
 package ai.stratum.medical.report.internal;
 
-import java.io.ByteArrayOutputStream;
+import ai.stratum.medical.dicomweb.StowBody;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** Sends one DICOM instance by DICOMweb STOW-RS (PS3.18 10.5) as multipart/related. */
 final class StowClient {
@@ -27,21 +26,13 @@ final class StowClient {
    *     but 200; 202 means some instances were refused, and we send one)
    */
   void store(URI url, Map<String, String> headers, byte[] part10) throws IOException {
-    String boundary = "stratum-" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream(part10.length + 256);
-    body.writeBytes(
-        ("--" + boundary + "\r\nContent-Type: application/dicom\r\n\r\n")
-            .getBytes(StandardCharsets.US_ASCII));
-    body.writeBytes(part10);
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+    StowBody body = StowBody.of(List.of(part10));
     HttpRequest.Builder request =
         HttpRequest.newBuilder(url)
             .timeout(timeout)
-            .header(
-                "Content-Type",
-                "multipart/related; type=\"application/dicom\"; boundary=" + boundary)
+            .header("Content-Type", body.contentType())
             .header("Accept", "application/dicom+json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()));
     headers.forEach(request::header);
     HttpResponse<String> response;
     try {
