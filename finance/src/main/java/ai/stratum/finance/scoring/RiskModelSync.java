@@ -32,10 +32,10 @@ import org.springframework.context.SmartLifecycle;
  * production version before the service takes traffic. Afterwards every {@code platform.models}
  * event for the package and every reconciliation tick re-read the registry; a new production
  * version is loaded and warmed beside the serving one, swapped in, and the old one undeployed once
- * its batches are done. All syncs run on one thread. A version that fails to load is logged (and
- * shown by the health indicator) and the previous one keeps serving.
+ * its batches are done. Syncs never overlap. A version that fails to load is logged (and shown by
+ * the health indicator) and the previous one keeps serving.
  */
-final class RiskModelSync implements SmartLifecycle, HealthIndicator {
+final class RiskModelSync extends PeriodicTask implements HealthIndicator {
 
   private static final Logger log = LoggerFactory.getLogger(RiskModelSync.class);
 
@@ -45,7 +45,6 @@ final class RiskModelSync implements SmartLifecycle, HealthIndicator {
   private final ScoringSettings settings;
   private final BatchingSettings batching;
   private final Duration drainTimeout;
-  private final PeriodicTask reconcile;
   private volatile @Nullable ModelRef served;
   private volatile @Nullable String lastFailure;
 
@@ -57,19 +56,13 @@ final class RiskModelSync implements SmartLifecycle, HealthIndicator {
       BatchingSettings batching,
       Duration drainTimeout,
       Duration reconcileInterval) {
+    super("finance-model-sync", reconcileInterval);
     this.server = server;
     this.registry = registry;
     this.production = production;
     this.settings = settings;
     this.batching = batching;
     this.drainTimeout = drainTimeout;
-    this.reconcile =
-        new PeriodicTask("finance-model-sync", reconcileInterval) {
-          @Override
-          protected void runOnce() {
-            sync();
-          }
-        };
   }
 
   /**
@@ -93,7 +86,7 @@ final class RiskModelSync implements SmartLifecycle, HealthIndicator {
 
   /** A {@code platform.models} event named the package: sync soon, once for a burst of events. */
   void onModelEvent() {
-    reconcile.nudge();
+    nudge();
   }
 
   /** Why the last sync failed, if it did; cleared by the next successful one. */
@@ -128,17 +121,12 @@ final class RiskModelSync implements SmartLifecycle, HealthIndicator {
   @Override
   public void start() {
     seedAndLoad();
-    reconcile.start();
+    super.start();
   }
 
   @Override
-  public void stop() {
-    reconcile.stop();
-  }
-
-  @Override
-  public boolean isRunning() {
-    return reconcile.isRunning();
+  protected void runOnce() {
+    sync();
   }
 
   /** Before the web server, the scoring stream and the listeners that deliver events to it. */
@@ -147,7 +135,7 @@ final class RiskModelSync implements SmartLifecycle, HealthIndicator {
     return SmartLifecycle.DEFAULT_PHASE - 4096;
   }
 
-  synchronized void sync() {
+  private void sync() {
     String name = settings.modelName();
     try {
       Optional<ModelVersion> wanted = registry.production(name);

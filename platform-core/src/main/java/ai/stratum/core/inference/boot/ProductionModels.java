@@ -30,7 +30,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Keeps the {@link ModelServer} on the production version of each listed model. At start-up it
@@ -39,7 +38,7 @@ import org.springframework.context.SmartLifecycle;
  * changed; a burst of events gives one sync. Syncs never overlap, so two swaps of a model never do.
  * A version that fails to load is logged and the previous one keeps serving.
  */
-public final class ProductionModels implements SmartLifecycle {
+public final class ProductionModels extends PeriodicTask {
 
   private static final Logger log = LoggerFactory.getLogger(ProductionModels.class);
 
@@ -47,7 +46,6 @@ public final class ProductionModels implements SmartLifecycle {
   private final ModelRegistry registry;
   private final Set<String> models;
   private final Function<String, BatchingSettings> batching;
-  private final PeriodicTask reconcile;
   private final Map<String, String> lastFailures = new ConcurrentHashMap<>();
 
   public ProductionModels(
@@ -56,17 +54,11 @@ public final class ProductionModels implements SmartLifecycle {
       List<String> models,
       Function<String, BatchingSettings> batching,
       Duration reconcileInterval) {
+    super("inference-model-sync", reconcileInterval);
     this.server = server;
     this.registry = registry;
     this.models = new LinkedHashSet<>(models);
     this.batching = batching;
-    this.reconcile =
-        new PeriodicTask("inference-model-sync", reconcileInterval) {
-          @Override
-          protected void runOnce() {
-            ProductionModels.this.models.forEach(ProductionModels.this::sync);
-          }
-        };
   }
 
   /**
@@ -74,8 +66,13 @@ public final class ProductionModels implements SmartLifecycle {
    */
   @Override
   public void start() {
+    runOnce();
+    super.start();
+  }
+
+  @Override
+  protected void runOnce() {
     models.forEach(this::sync);
-    reconcile.start();
   }
 
   /**
@@ -84,23 +81,13 @@ public final class ProductionModels implements SmartLifecycle {
    */
   public void onModelEvent(String model) {
     if (models.contains(model)) {
-      reconcile.nudge();
+      nudge();
     }
   }
 
   /** Why the last sync of the model failed, if it did; cleared by the next successful sync. */
   public Optional<String> lastFailure(String model) {
     return Optional.ofNullable(lastFailures.get(model));
-  }
-
-  @Override
-  public void stop() {
-    reconcile.stop();
-  }
-
-  @Override
-  public boolean isRunning() {
-    return reconcile.isRunning();
   }
 
   /**
@@ -112,7 +99,7 @@ public final class ProductionModels implements SmartLifecycle {
     return Integer.MAX_VALUE - 1000;
   }
 
-  private synchronized void sync(String name) {
+  private void sync(String name) {
     try {
       Optional<ModelVersion> production = registry.production(name);
       if (production.isEmpty()) {
