@@ -4,18 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ai.stratum.core.json.StratumJson;
+import ai.stratum.medical.dicomweb.StowBody;
 import ai.stratum.medical.phantom.PhantomSeries;
 import ai.stratum.test.RealInfrastructure;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.JsonNode;
@@ -33,6 +31,7 @@ import tools.jackson.databind.JsonNode;
       "stratum.medical.dimse.tenants.hospital-a=STORESCU,ECHOSCU",
       "stratum.medical.dimse.tenants.hospital-b=OTHER-PACS",
       "stratum.medical.dimse.tenants.demo-hospital=STRATUM-BENCH",
+      "stratum.medical.dimse.tenants.hospital-e=ENHANCED-CT",
       "stratum.medical.volumes.quiet-period=1s",
       "stratum.medical.volumes.poll-interval=500ms",
       "stratum.medical.volumes.isotropic-spacing-mm=2.0",
@@ -49,6 +48,14 @@ import tools.jackson.databind.JsonNode;
           + MedicalIntegrationTest.FORWARD_STOW_PORT
           + "/dicomweb/studies",
       "stratum.medical.forwarding.targets.hospital-c[1].headers[X-Stratum-Tenant]=hospital-b",
+      // hospital-d forwards to a peer that accepts connections and never answers
+      // (ForwardingTest)
+      "stratum.medical.forwarding.targets.hospital-d[0].name=stalled-pacs",
+      "stratum.medical.forwarding.targets.hospital-d[0].host=127.0.0.1",
+      "stratum.medical.forwarding.targets.hospital-d[0].port="
+          + MedicalIntegrationTest.STALLED_DIMSE_PORT,
+      "stratum.medical.forwarding.targets.hospital-d[0].called-ae-title=STALLED",
+      "stratum.medical.forwarding.timeout=5s",
       "stratum.medical.forwarding.poll-interval=300ms",
       "stratum.medical.forwarding.initial-backoff=300ms",
       "stratum.medical.forwarding.max-backoff=1s"
@@ -62,6 +69,9 @@ public abstract class MedicalIntegrationTest {
   protected static final int FORWARD_DIMSE_PORT = 48721;
 
   protected static final int FORWARD_STOW_PORT = 48722;
+
+  /** Where hospital-d's SR forwarding target listens (a peer that never answers). */
+  protected static final int STALLED_DIMSE_PORT = 48723;
 
   @Value("${local.server.port}")
   protected int port;
@@ -91,24 +101,13 @@ public abstract class MedicalIntegrationTest {
 
   /** STOW-RS of the given files as one multipart/related request. */
   protected HttpResponse<String> stow(String tenant, List<byte[]> parts) throws Exception {
-    String boundary = "stratum-" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    for (byte[] part : parts) {
-      body.writeBytes(
-          ("--" + boundary + "\r\nContent-Type: application/dicom\r\n\r\n")
-              .getBytes(StandardCharsets.US_ASCII));
-      body.writeBytes(part);
-      body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
-    }
-    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+    StowBody body = StowBody.of(parts);
     return HTTP.send(
         HttpRequest.newBuilder(uri("/dicomweb/studies"))
             .header(TENANT_HEADER, tenant)
-            .header(
-                "Content-Type",
-                "multipart/related; type=\"application/dicom\"; boundary=" + boundary)
+            .header("Content-Type", body.contentType())
             .header("Accept", "application/dicom+json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()))
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }

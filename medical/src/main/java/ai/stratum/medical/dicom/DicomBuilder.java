@@ -26,6 +26,12 @@ public interface DicomBuilder {
    */
   DicomBuilder pixels16(int rows, int columns, short[] values, boolean signed);
 
+  /**
+   * Sets 16-bit monochrome pixel data of {@code frames} frames, one after the other, with Number of
+   * Frames and the image pixel module attributes.
+   */
+  DicomBuilder pixels16(int rows, int columns, int frames, short[] values, boolean signed);
+
   /** The object, in Explicit VR Little Endian. */
   DicomObject build();
 }

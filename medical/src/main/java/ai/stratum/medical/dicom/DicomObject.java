@@ -1,36 +1,24 @@
 package ai.stratum.medical.dicom;
 
-import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import tools.jackson.databind.node.ObjectNode;
 
-/**
- * One parsed DICOM composite instance. Attribute accessors take a tag from {@link DicomTags}; they
- * never fail on absent or empty attributes, they return empty.
- */
-public interface DicomObject {
+/** One parsed DICOM composite instance. */
+public interface DicomObject extends DicomAttributes {
 
   /** The transfer syntax the object is stored in (see {@link #toPart10()}). */
   String transferSyntaxUid();
 
-  boolean contains(int tag);
-
-  /** The first value, trimmed; empty when absent or blank. */
-  Optional<String> string(int tag);
-
-  /** All values (trimmed); empty when absent. */
-  List<String> strings(int tag);
-
-  /** Numeric values of a DS, FD, FL, IS, US, SS, UL or SL attribute; empty when absent. */
-  double[] doubles(int tag);
-
-  OptionalDouble number(int tag);
-
-  OptionalInt integer(int tag);
-
   boolean hasPixelData();
+
+  /**
+   * One functional group macro of a frame of an enhanced multi-frame image (e.g. {@link
+   * DicomTags#PIXEL_VALUE_TRANSFORMATION_SEQUENCE}): its item in the frame's Per-frame Functional
+   * Groups, else in the Shared Functional Groups; empty when neither holds it.
+   *
+   * @param frameIndex 0-based
+   */
+  Optional<DicomAttributes> functionalGroup(int frameIndex, int macroSequenceTag);
 
   int numberOfFrames();
 

@@ -58,6 +58,16 @@ public final class DicomTags {
   public static final int RESCALE_INTERCEPT = 0x00281052;
   public static final int RESCALE_SLOPE = 0x00281053;
   public static final int RESCALE_TYPE = 0x00281054;
+  public static final int PIXEL_MEASURES_SEQUENCE = 0x00289110;
+  public static final int PIXEL_VALUE_TRANSFORMATION_SEQUENCE = 0x00289145;
+  public static final int FRAME_VOI_LUT_SEQUENCE = 0x00289132;
+  public static final int FRAME_CONTENT_SEQUENCE = 0x00209111;
+  public static final int PLANE_POSITION_SEQUENCE = 0x00209113;
+  public static final int PLANE_ORIENTATION_SEQUENCE = 0x00209116;
+  public static final int STACK_ID = 0x00209056;
+  public static final int IN_STACK_POSITION_NUMBER = 0x00209057;
+  public static final int SHARED_FUNCTIONAL_GROUPS_SEQUENCE = 0x52009229;
+  public static final int PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE = 0x52009230;
   public static final int PIXEL_DATA = 0x7FE00010;
 
   private DicomTags() {}

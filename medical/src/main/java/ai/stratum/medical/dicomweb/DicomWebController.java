@@ -9,6 +9,8 @@ import ai.stratum.medical.dicom.Dicom;
 import ai.stratum.medical.dicom.DicomFormatException;
 import ai.stratum.medical.dicom.DicomObject;
 import ai.stratum.medical.dicom.DicomTags;
+import ai.stratum.medical.dicom.PixelFrame;
+import ai.stratum.medical.dicom.TransferSyntaxes;
 import ai.stratum.medical.dicomweb.internal.DicomJsonNodes;
 import ai.stratum.medical.dicomweb.internal.MultipartRelatedReader;
 import ai.stratum.medical.dicomweb.internal.QidoJson;
@@ -27,7 +29,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -306,6 +311,82 @@ class DicomWebController {
       throws IOException {
     TenantId tenant = TenantContext.require();
     return metadata(List.of(instance(tenant, study, series, instance)));
+  }
+
+  /**
+   * Frames as {@code application/octet-stream} parts, uncompressed (Explicit VR Little Endian
+   * layout: samples of Bits Allocated, little-endian), in the order of the comma-separated list.
+   */
+  @GetMapping("/studies/{study}/series/{series}/instances/{instance}/frames/{frames}")
+  ResponseEntity<StreamingResponseBody> retrieveFrames(
+      @PathVariable String study,
+      @PathVariable String series,
+      @PathVariable String instance,
+      @PathVariable String frames)
+      throws IOException {
+    TenantId tenant = TenantContext.require();
+    DicomObject object = store.read(instance(tenant, study, series, instance));
+    List<Integer> numbers = new ArrayList<>();
+    for (String number : frames.split(",", -1)) {
+      int frameNumber =
+          QueryKeys.integer(Map.of("frame", number.strip()), "frame", 1, 1, Integer.MAX_VALUE);
+      if (frameNumber > object.numberOfFrames()) {
+        throw new NotFoundException("frame", frameNumber);
+      }
+      numbers.add(frameNumber);
+    }
+    int bitsAllocated = object.integer(DicomTags.BITS_ALLOCATED).orElse(16);
+    List<byte[]> parts = new ArrayList<>(numbers.size());
+    for (int number : numbers) {
+      try {
+        parts.add(nativeBytes(object.frame(number - 1), bitsAllocated));
+      } catch (DicomFormatException e) {
+        throw new UnrenderableException(e.getMessage());
+      }
+    }
+    String boundary = UUID.randomUUID().toString();
+    String location = ServletUriComponentsBuilder.fromCurrentRequestUri().toUriString();
+    StreamingResponseBody body =
+        out -> {
+          for (int p = 0; p < parts.size(); p++) {
+            writeAscii(
+                out,
+                "--"
+                    + boundary
+                    + "\r\nContent-Type: application/octet-stream; transfer-syntax="
+                    + TransferSyntaxes.EXPLICIT_VR_LITTLE_ENDIAN
+                    + "\r\nContent-Location: "
+                    + location.substring(0, location.lastIndexOf('/') + 1)
+                    + numbers.get(p)
+                    + "\r\n\r\n");
+            out.write(parts.get(p));
+            writeAscii(out, "\r\n");
+          }
+          writeAscii(out, "--" + boundary + "--\r\n");
+        };
+    return ResponseEntity.ok()
+        .header(
+            HttpHeaders.CONTENT_TYPE,
+            "multipart/related; type=\"application/octet-stream\"; boundary=" + boundary)
+        .body(body);
+  }
+
+  /**
+   * The stored values of a frame as native pixel data: Bits Allocated per sample, little-endian.
+   */
+  private static byte[] nativeBytes(PixelFrame frame, int bitsAllocated) {
+    int[] samples = frame.samples();
+    int bytesPerSample = bitsAllocated <= 8 ? 1 : 2;
+    ByteBuffer bytes =
+        ByteBuffer.allocate(samples.length * bytesPerSample).order(ByteOrder.LITTLE_ENDIAN);
+    for (int sample : samples) {
+      if (bytesPerSample == 1) {
+        bytes.put((byte) sample);
+      } else {
+        bytes.putShort((short) sample);
+      }
+    }
+    return bytes.array();
   }
 
   @GetMapping(

@@ -137,7 +137,7 @@ public class SeriesCompletion extends PeriodicTask {
         return Optional.empty();
       }
       try {
-        slices.add(Slice.from(image));
+        slices.addAll(Slice.all(image));
       } catch (VolumeRejectedException e) {
         reason = e.getMessage();
         break;
@@ -146,8 +146,9 @@ public class SeriesCompletion extends PeriodicTask {
     if (reason == null) {
       try {
         Volume volume = new VolumeAssembler(properties.isotropicSpacingMm()).assemble(slices);
+        int sliceCount = slices.size();
         slices.clear();
-        return Optional.of(ready(series, volume));
+        return Optional.of(ready(series, sliceCount, volume));
       } catch (VolumeRejectedException e) {
         reason = e.getMessage();
       }
@@ -158,6 +159,7 @@ public class SeriesCompletion extends PeriodicTask {
             series.studyUid(),
             series.seriesUid(),
             series.instanceCount(),
+            0,
             null,
             null,
             null,
@@ -166,7 +168,7 @@ public class SeriesCompletion extends PeriodicTask {
             reason));
   }
 
-  private VolumeEvent ready(QuietSeries series, Volume volume) throws IOException {
+  private VolumeEvent ready(QuietSeries series, int sliceCount, Volume volume) throws IOException {
     ByteBuffer bytes =
         ByteBuffer.allocate(volume.hounsfield().length * 2).order(ByteOrder.LITTLE_ENDIAN);
     bytes.asShortBuffer().put(volume.hounsfield());
@@ -187,6 +189,7 @@ public class SeriesCompletion extends PeriodicTask {
         series.studyUid(),
         series.seriesUid(),
         series.instanceCount(),
+        sliceCount,
         address.sha256(),
         List.of(volume.columns(), volume.rows(), volume.slices()),
         boxed(volume.spacing()),

@@ -39,82 +39,11 @@ public final class VolumeAssembler {
       throw new VolumeRejectedException(
           "A volume needs at least 2 slices; the series has " + slices.size() + ".");
     }
-    Slice first = slices.getFirst();
+    List<Slice> sorted = order(slices);
+    Slice first = sorted.getFirst();
     double[] row = normalize(Arrays.copyOfRange(first.orientation(), 0, 3));
     double[] column = normalize(Arrays.copyOfRange(first.orientation(), 3, 6));
-    if (Math.abs(dot(row, column)) > 1e-3) {
-      throw new VolumeRejectedException("Image Orientation (Patient) is not orthogonal.");
-    }
     double[] normal = cross(row, column);
-    for (Slice slice : slices) {
-      if (slice.rows() != first.rows() || slice.columns() != first.columns()) {
-        throw new VolumeRejectedException(
-            "Inconsistent geometry: instance "
-                + slice.sopInstanceUid()
-                + " is "
-                + slice.columns()
-                + "x"
-                + slice.rows()
-                + ", others "
-                + first.columns()
-                + "x"
-                + first.rows()
-                + ".");
-      }
-      for (int a = 0; a < 6; a++) {
-        if (Math.abs(slice.orientation()[a] - first.orientation()[a]) > ORIENTATION_TOLERANCE) {
-          throw new VolumeRejectedException(
-              "Inconsistent geometry: instance "
-                  + slice.sopInstanceUid()
-                  + " has another Image Orientation (Patient).");
-        }
-      }
-      for (int a = 0; a < 2; a++) {
-        if (Math.abs(slice.pixelSpacing()[a] - first.pixelSpacing()[a]) > 1e-4) {
-          throw new VolumeRejectedException(
-              "Inconsistent geometry: instance "
-                  + slice.sopInstanceUid()
-                  + " has another Pixel Spacing.");
-        }
-      }
-    }
-    List<Slice> sorted = new ArrayList<>(slices);
-    sorted.sort(Comparator.comparingDouble(slice -> dot(slice.position(), normal)));
-    double[] distances = new double[sorted.size() - 1];
-    for (int k = 1; k < sorted.size(); k++) {
-      Slice previous = sorted.get(k - 1);
-      Slice current = sorted.get(k);
-      double[] step = subtract(current.position(), previous.position());
-      distances[k - 1] = dot(step, normal);
-      if (distances[k - 1] < POSITION_TOLERANCE_MM) {
-        throw new VolumeRejectedException(
-            "Instances "
-                + previous.sopInstanceUid()
-                + " and "
-                + current.sopInstanceUid()
-                + " are at the same position.");
-      }
-      if (Math.abs(dot(step, row)) > POSITION_TOLERANCE_MM
-          || Math.abs(dot(step, column)) > POSITION_TOLERANCE_MM) {
-        throw new VolumeRejectedException(
-            "Inconsistent geometry: instance "
-                + current.sopInstanceUid()
-                + " is shifted within its plane (gantry tilt or mixed series).");
-      }
-    }
-    double spacing = median(distances);
-    for (int k = 0; k < distances.length; k++) {
-      if (Math.abs(distances[k] - spacing) > SPACING_TOLERANCE * spacing) {
-        throw new VolumeRejectedException(
-            String.format(
-                "Gap in the series: %.3f mm between instances %s and %s where slices are %.3f mm"
-                    + " apart.",
-                distances[k],
-                sorted.get(k).sopInstanceUid(),
-                sorted.get(k + 1).sopInstanceUid(),
-                spacing));
-      }
-    }
     int plane = first.rows() * first.columns();
     short[] voxels = new short[plane * sorted.size()];
     for (int k = 0; k < sorted.size(); k++) {
@@ -133,6 +62,96 @@ public final class VolumeAssembler {
         column,
         normal,
         voxels);
+  }
+
+  /**
+   * The planes sorted along their normal, after checking they make one regular stack: the same
+   * size, orientation and pixel spacing, no two at one position, no shift within the plane, and
+   * evenly spaced (no gap).
+   *
+   * @throws VolumeRejectedException naming the planes that break the stack
+   */
+  public static <P extends Plane> List<P> order(List<P> planes) throws VolumeRejectedException {
+    if (planes.isEmpty()) {
+      return List.of();
+    }
+    P first = planes.getFirst();
+    double[] row = normalize(Arrays.copyOfRange(first.orientation(), 0, 3));
+    double[] column = normalize(Arrays.copyOfRange(first.orientation(), 3, 6));
+    if (Math.abs(dot(row, column)) > 1e-3) {
+      throw new VolumeRejectedException("Image Orientation (Patient) is not orthogonal.");
+    }
+    double[] normal = cross(row, column);
+    for (P plane : planes) {
+      if (plane.rows() != first.rows() || plane.columns() != first.columns()) {
+        throw new VolumeRejectedException(
+            "Inconsistent geometry: "
+                + plane.label()
+                + " is "
+                + plane.columns()
+                + "x"
+                + plane.rows()
+                + ", others "
+                + first.columns()
+                + "x"
+                + first.rows()
+                + ".");
+      }
+      for (int a = 0; a < 6; a++) {
+        if (Math.abs(plane.orientation()[a] - first.orientation()[a]) > ORIENTATION_TOLERANCE) {
+          throw new VolumeRejectedException(
+              "Inconsistent geometry: "
+                  + plane.label()
+                  + " has another Image Orientation (Patient).");
+        }
+      }
+      for (int a = 0; a < 2; a++) {
+        if (Math.abs(plane.pixelSpacing()[a] - first.pixelSpacing()[a]) > 1e-4) {
+          throw new VolumeRejectedException(
+              "Inconsistent geometry: " + plane.label() + " has another Pixel Spacing.");
+        }
+      }
+    }
+    List<P> sorted = new ArrayList<>(planes);
+    sorted.sort(Comparator.comparingDouble(plane -> dot(plane.position(), normal)));
+    if (sorted.size() < 2) {
+      return sorted;
+    }
+    double[] distances = new double[sorted.size() - 1];
+    for (int k = 1; k < sorted.size(); k++) {
+      P previous = sorted.get(k - 1);
+      P current = sorted.get(k);
+      double[] step = subtract(current.position(), previous.position());
+      distances[k - 1] = dot(step, normal);
+      if (distances[k - 1] < POSITION_TOLERANCE_MM) {
+        throw new VolumeRejectedException(
+            capitalized(previous.label())
+                + " and "
+                + current.label()
+                + " are at the same position.");
+      }
+      if (Math.abs(dot(step, row)) > POSITION_TOLERANCE_MM
+          || Math.abs(dot(step, column)) > POSITION_TOLERANCE_MM) {
+        throw new VolumeRejectedException(
+            "Inconsistent geometry: "
+                + current.label()
+                + " is shifted within its plane (gantry tilt or mixed series).");
+      }
+    }
+    double spacing = median(distances);
+    for (int k = 0; k < distances.length; k++) {
+      if (Math.abs(distances[k] - spacing) > SPACING_TOLERANCE * spacing) {
+        throw new VolumeRejectedException(
+            String.format(
+                "Gap in the series: %.3f mm between %s and %s where slices are %.3f mm apart.",
+                distances[k], sorted.get(k).label(), sorted.get(k + 1).label(), spacing));
+      }
+    }
+    return sorted;
+  }
+
+  private static String capitalized(String text) {
+    return Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 
   /** Trilinear resampling to cubic voxels of {@code spacing} mm over the same extent. */

@@ -16,7 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param targets per tenant, the peers every new SR goes to
  * @param callingAeTitle our AE title in associations we open
  * @param pollInterval how often queued forwards are looked at
- * @param timeout the longest one STOW-RS request may take
+ * @param timeout the longest one forward may take: a STOW-RS request, or a C-STORE association
+ *     (connect, associate, store, release; the connection is closed when it elapses, so a peer that
+ *     accepts and then stalls fails the forward, which is retried with back-off)
  * @param initialBackoff wait before the first retry of a failed forward; doubled per failure
  * @param maxBackoff the longest wait between retries
  * @param maxAttempts after this many failures a forward is given up as failed (the SR stays in the

@@ -32,10 +32,12 @@ public class DicomStore {
 
   private final ContentStore content;
   private final IndexRepository index;
+  private final List<IngestCheck> checks;
 
-  DicomStore(ContentStore content, IndexRepository index) {
+  DicomStore(ContentStore content, IndexRepository index, List<IngestCheck> checks) {
     this.content = content;
     this.index = index;
+    this.checks = List.copyOf(checks);
   }
 
   /** Parses, validates and stores one DICOM file (Part 10, with or without meta header). */
@@ -56,6 +58,16 @@ public class DicomStore {
     Optional<IngestResult.Refused> invalid = InstanceValidator.check(object);
     if (invalid.isPresent()) {
       return invalid.get();
+    }
+    for (IngestCheck check : checks) {
+      Optional<String> refusal = check.refusal(object);
+      if (refusal.isPresent()) {
+        return new IngestResult.Refused(
+            FailureReason.DATA_SET_DOES_NOT_MATCH_SOP_CLASS,
+            refusal.get(),
+            object.string(DicomTags.SOP_CLASS_UID),
+            object.string(DicomTags.SOP_INSTANCE_UID));
+      }
     }
     byte[] bytes = object.toPart10();
     ContentAddress address;

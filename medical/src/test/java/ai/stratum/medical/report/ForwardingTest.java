@@ -9,7 +9,10 @@ import ai.stratum.medical.phantom.PhantomSeries;
 import ai.stratum.medical.phantom.PhantomSpec;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -99,6 +103,57 @@ class ForwardingTest extends MedicalIntegrationTest {
             get("hospital-b", "/dicomweb/instances?SOPInstanceUID=" + sr, "application/dicom+json")
                 .body())
         .contains(sr);
+  }
+
+  @Test
+  void failsAForwardToAPeerThatAcceptsAndNeverAnswersAfterTheTimeoutAndRetriesIt()
+      throws Exception {
+    List<Socket> accepted = new CopyOnWriteArrayList<>();
+    try (ServerSocket stalled =
+        new ServerSocket(STALLED_DIMSE_PORT, 50, InetAddress.getLoopbackAddress())) {
+      Thread.ofVirtual()
+          .start(() -> {
+            try {
+              while (true) {
+                accepted.add(stalled.accept());
+              }
+            } catch (IOException closed) {
+              // the test is over
+            }
+          });
+      PhantomSeries series = PhantomSeries.of(PhantomSpec.small(4714));
+      assertThat(stow("hospital-d", parts(series)).statusCode()).isEqualTo(200);
+      String sr =
+          awaitReports("hospital-d", series.studyInstanceUid())
+              .get(0)
+              .get("srSopInstanceUid")
+              .asString();
+
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .untilAsserted(() ->
+              assertThat(forwards(sr))
+                  .singleElement()
+                  .satisfies(row -> {
+                    assertThat(row.get("status")).isEqualTo("pending");
+                    assertThat((Integer) row.get("attempts")).isGreaterThanOrEqualTo(2);
+                    assertThat((String) row.get("last_error"))
+                        .contains("STALLED@127.0.0.1:" + STALLED_DIMSE_PORT)
+                        .contains("timed out after 5000 ms");
+                  }));
+      assertThat(accepted).hasSizeGreaterThanOrEqualTo(2);
+      assertThat(
+              get(
+                      "hospital-d",
+                      "/dicomweb/instances?SOPInstanceUID=" + sr,
+                      "application/dicom+json")
+                  .body())
+          .contains(sr);
+    } finally {
+      for (Socket socket : accepted) {
+        socket.close();
+      }
+    }
   }
 
   /**

@@ -101,6 +101,7 @@ class ReportDurabilityTest extends MedicalIntegrationTest {
             study,
             series.seriesInstanceUid(),
             40,
+            40,
             "0".repeat(64),
             List.of(64, 64, 40),
             List.of(1.0, 1.0, 2.5),

@@ -246,19 +246,19 @@ public class DetectionWorker implements SmartLifecycle {
     if (bodyPart.isPresent() && !CHEST.contains(bodyPart.get().toUpperCase(Locale.ROOT))) {
       return Optional.of("body part examined is " + bodyPart.get() + ", not the chest");
     }
-    if (volume.instanceCount() < properties.minSlices()) {
+    if (volume.sliceCount() < properties.minSlices()) {
       return Optional.of(
           "only "
-              + volume.instanceCount()
+              + volume.sliceCount()
               + " slices; at least "
               + properties.minSlices()
               + " are needed to cover the lungs");
     }
     List<Integer> dimensions = volume.dimensions();
     List<Double> spacing = volume.spacing();
-    if (dimensions != null && spacing != null && volume.instanceCount() > 1) {
+    if (dimensions != null && spacing != null && volume.sliceCount() > 1) {
       double extent = (dimensions.get(2) - 1) * spacing.get(2);
-      double sliceSpacing = extent / (volume.instanceCount() - 1);
+      double sliceSpacing = extent / (volume.sliceCount() - 1);
       if (sliceSpacing > properties.maxSliceSpacingMm()) {
         return Optional.of(
             String.format(

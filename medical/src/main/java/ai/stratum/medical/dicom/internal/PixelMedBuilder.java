@@ -66,9 +66,19 @@ public final class PixelMedBuilder implements DicomBuilder {
 
   @Override
   public DicomBuilder pixels16(int rows, int columns, short[] values, boolean signed) {
-    if (values.length != rows * columns) {
+    return pixels(rows, columns, 1, values, signed);
+  }
+
+  @Override
+  public DicomBuilder pixels16(int rows, int columns, int frames, short[] values, boolean signed) {
+    integers(DicomTags.NUMBER_OF_FRAMES, frames);
+    return pixels(rows, columns, frames, values, signed);
+  }
+
+  private DicomBuilder pixels(int rows, int columns, int frames, short[] values, boolean signed) {
+    if (values.length != (long) rows * columns * frames) {
       throw new IllegalArgumentException(
-          "expected " + rows * columns + " pixels, got " + values.length);
+          "expected " + (long) rows * columns * frames + " pixels, got " + values.length);
     }
     integers(DicomTags.ROWS, rows);
     integers(DicomTags.COLUMNS, columns);

@@ -1,5 +1,6 @@
 package ai.stratum.medical.dicom.internal;
 
+import ai.stratum.medical.dicom.DicomAttributes;
 import ai.stratum.medical.dicom.DicomFormatException;
 import ai.stratum.medical.dicom.DicomObject;
 import ai.stratum.medical.dicom.DicomTags;
@@ -10,27 +11,25 @@ import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.DicomInputStream;
 import com.pixelmed.dicom.FileMetaInformation;
+import com.pixelmed.dicom.SequenceAttribute;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /** A PixelMed attribute list in its canonical encoding (see {@link DicomObject#toPart10()}). */
-final class PixelMedObject implements DicomObject {
+final class PixelMedObject extends PixelMedAttributes implements DicomObject {
 
   private static final long MAX_PRESIZE = 256L * 1024 * 1024;
 
-  private final AttributeList list;
   private final String transferSyntaxUid;
   private final byte[] part10;
+  private @Nullable AttributeList decompressed;
 
   private PixelMedObject(AttributeList list, String transferSyntaxUid, byte[] part10) {
-    this.list = list;
+    super(list);
     this.transferSyntaxUid = transferSyntaxUid;
     this.part10 = part10;
   }
@@ -83,55 +82,28 @@ final class PixelMedObject implements DicomObject {
   }
 
   @Override
-  public boolean contains(int tag) {
-    return list.get(Tags.of(tag)) != null;
-  }
-
-  @Override
-  public Optional<String> string(int tag) {
-    String value = Attribute.getSingleStringValueOrNull(list, Tags.of(tag));
-    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
-  }
-
-  @Override
-  public List<String> strings(int tag) {
-    String[] values = Attribute.getStringValues(list, Tags.of(tag));
-    if (values == null) {
-      return List.of();
-    }
-    return Arrays.stream(values).map(v -> v == null ? "" : v.strip()).toList();
-  }
-
-  @Override
-  public double[] doubles(int tag) {
-    Attribute attribute = list.get(Tags.of(tag));
-    if (attribute == null || attribute.getVM() == 0) {
-      return new double[0];
-    }
-    try {
-      return attribute.getDoubleValues();
-    } catch (DicomException | RuntimeException e) {
-      throw new DicomFormatException(
-          "Attribute " + DicomTags.hex(tag) + " does not hold numbers.", e);
-    }
-  }
-
-  @Override
-  public OptionalDouble number(int tag) {
-    double[] values = doubles(tag);
-    return values.length == 0 ? OptionalDouble.empty() : OptionalDouble.of(values[0]);
-  }
-
-  @Override
-  public OptionalInt integer(int tag) {
-    OptionalDouble value = number(tag);
-    return value.isEmpty() ? OptionalInt.empty() : OptionalInt.of((int) value.getAsDouble());
-  }
-
-  @Override
   public boolean hasPixelData() {
     Attribute pixels = list.getPixelData();
     return pixels != null && pixels.getVL() != 0;
+  }
+
+  @Override
+  public Optional<DicomAttributes> functionalGroup(int frameIndex, int macroSequenceTag) {
+    Optional<PixelMedAttributes> group =
+        item(list, DicomTags.PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE, frameIndex)
+            .flatMap(groups -> item(groups.list, macroSequenceTag, 0))
+            .or(() ->
+                item(list, DicomTags.SHARED_FUNCTIONAL_GROUPS_SEQUENCE, 0)
+                    .flatMap(groups -> item(groups.list, macroSequenceTag, 0)));
+    return group.map(DicomAttributes.class::cast);
+  }
+
+  private static Optional<PixelMedAttributes> item(AttributeList in, int sequenceTag, int index) {
+    if (in.get(Tags.of(sequenceTag)) instanceof SequenceAttribute sequence
+        && index < sequence.getNumberOfItems()) {
+      return Optional.of(new PixelMedAttributes(sequence.getItem(index).getAttributeList()));
+    }
+    return Optional.empty();
   }
 
   @Override
@@ -153,12 +125,17 @@ final class PixelMedObject implements DicomObject {
     return PixelDecoder.frame(source, index, numberOfFrames());
   }
 
-  private AttributeList decompressed() {
-    try (DicomInputStream in = new DicomInputStream(new ByteArrayInputStream(part10))) {
-      AttributeList decompressed = new AttributeList();
-      decompressed.setDecompressPixelData(true);
-      decompressed.read(in);
+  /** Decoded once and kept: the frames of a multi-frame object are read one by one. */
+  private synchronized AttributeList decompressed() {
+    if (decompressed != null) {
       return decompressed;
+    }
+    try (DicomInputStream in = new DicomInputStream(new ByteArrayInputStream(part10))) {
+      AttributeList decoded = new AttributeList();
+      decoded.setDecompressPixelData(true);
+      decoded.read(in);
+      decompressed = decoded;
+      return decoded;
     } catch (IOException | DicomException | RuntimeException e) {
       throw new DicomFormatException(
           "Pixel data in transfer syntax " + transferSyntaxUid + " cannot be decoded.", e);

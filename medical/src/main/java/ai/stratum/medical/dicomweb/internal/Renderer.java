@@ -1,6 +1,7 @@
 package ai.stratum.medical.dicomweb.internal;
 
 import ai.stratum.core.web.InvalidRequestException;
+import ai.stratum.medical.dicom.DicomAttributes;
 import ai.stratum.medical.dicom.DicomObject;
 import ai.stratum.medical.dicom.DicomTags;
 import ai.stratum.medical.dicom.PixelFrame;
@@ -24,7 +25,7 @@ public final class Renderer {
     BufferedImage image =
         frame.samplesPerPixel() == 3
             ? color(frame, object)
-            : grayscale(frame, object, windowParameter);
+            : grayscale(frame, object, frameIndex, windowParameter);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       ImageIO.write(image, "png", out);
@@ -34,12 +35,22 @@ public final class Renderer {
     return out.toByteArray();
   }
 
+  /**
+   * Rescale and window of an enhanced multi-frame come from the frame's functional groups (Pixel
+   * Value Transformation, Frame VOI LUT), of other images from the top level.
+   */
   private static BufferedImage grayscale(
-      PixelFrame frame, DicomObject object, @Nullable String windowParameter) {
-    double slope = object.number(DicomTags.RESCALE_SLOPE).orElse(1);
-    double intercept = object.number(DicomTags.RESCALE_INTERCEPT).orElse(0);
+      PixelFrame frame, DicomObject object, int frameIndex, @Nullable String windowParameter) {
+    DicomAttributes rescale =
+        object
+            .functionalGroup(frameIndex, DicomTags.PIXEL_VALUE_TRANSFORMATION_SEQUENCE)
+            .orElse(object);
+    DicomAttributes voi =
+        object.functionalGroup(frameIndex, DicomTags.FRAME_VOI_LUT_SEQUENCE).orElse(object);
+    double slope = rescale.number(DicomTags.RESCALE_SLOPE).orElse(1);
+    double intercept = rescale.number(DicomTags.RESCALE_INTERCEPT).orElse(0);
     int[] samples = frame.samples();
-    double[] window = window(windowParameter, object, samples, slope, intercept);
+    double[] window = window(windowParameter, voi, samples, slope, intercept);
     double center = window[0];
     double width = Math.max(1, window[1]);
     boolean invert = frame.photometricInterpretation().equals("MONOCHROME1");
@@ -57,7 +68,7 @@ public final class Renderer {
 
   private static double[] window(
       @Nullable String parameter,
-      DicomObject object,
+      DicomAttributes voi,
       int[] samples,
       double slope,
       double intercept) {
@@ -77,8 +88,8 @@ public final class Renderer {
         throw new InvalidRequestException("window center and width must be numbers.");
       }
     }
-    double[] centers = object.doubles(DicomTags.WINDOW_CENTER);
-    double[] widths = object.doubles(DicomTags.WINDOW_WIDTH);
+    double[] centers = voi.doubles(DicomTags.WINDOW_CENTER);
+    double[] widths = voi.doubles(DicomTags.WINDOW_WIDTH);
     if (centers.length > 0 && widths.length > 0) {
       return new double[] {centers[0], widths[0]};
     }

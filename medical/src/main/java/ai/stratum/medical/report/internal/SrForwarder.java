@@ -110,7 +110,7 @@ public class SrForwarder extends PeriodicTask {
       Path file = Files.createTempFile("stratum-sr-", ".dcm");
       try {
         Files.write(file, part10);
-        Dicom.storeScu().store(peer.get(), file);
+        Dicom.storeScu().store(peer.get(), file, properties.timeout());
       } finally {
         Files.deleteIfExists(file);
       }
