@@ -1,5 +1,6 @@
 // Slice viewer of the console: scrolls a series' slices and sets window/level. The slices are PNGs
-// rendered by the medical service (WADO-RS) and fetched through the console with the user's tenant.
+// rendered by the medical service (WADO-RS) and fetched through the console with the user's tenant:
+// a single-frame instance's rendering, or one frame's of a multi-frame instance (Enhanced CT).
 // Nodule findings (circles per slice, computed by the console from the report) are drawn as SVG
 // over the image, in the image's pixel coordinates.
 (function () {
@@ -9,7 +10,10 @@
     return;
   }
   const base = viewer.dataset.base;
-  const instances = Array.from(document.querySelectorAll("#instances li"), (li) => li.textContent.trim());
+  const slices = Array.from(document.querySelectorAll("#slices li"), (li) => ({
+    instance: li.textContent.trim(),
+    frame: li.dataset.frame,
+  }));
   const slider = document.getElementById("slice-index");
   const label = document.getElementById("slice-label");
   const preset = document.getElementById("window-preset");
@@ -51,20 +55,22 @@
   function show() {
     const index = Number(slider.value);
     const w = Math.max(1, Number(width.value) || 1);
-    image.src = base + encodeURIComponent(instances[index]) + "/rendered?window="
+    const slice = slices[index];
+    image.src = base + encodeURIComponent(slice.instance)
+      + (slice.frame ? "/frames/" + encodeURIComponent(slice.frame) : "") + "/rendered?window="
       + encodeURIComponent((Number(center.value) || 0) + "," + w);
     image.dataset.index = String(index);
-    label.textContent = (index + 1) + " / " + instances.length;
+    label.textContent = (index + 1) + " / " + slices.length;
     drawFindings(index);
   }
 
   function go(index) {
-    slider.value = String(Math.min(instances.length - 1, Math.max(0, index)));
+    slider.value = String(Math.min(slices.length - 1, Math.max(0, index)));
     show();
   }
 
   function step(delta) {
-    const next = Math.min(instances.length - 1, Math.max(0, Number(slider.value) + delta));
+    const next = Math.min(slices.length - 1, Math.max(0, Number(slider.value) + delta));
     if (next !== Number(slider.value)) {
       go(next);
     }

@@ -19,6 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,11 +33,20 @@ import tools.jackson.databind.json.JsonMapper;
 final class ConsoleBackends {
 
   /**
-   * A CT series of one study: slice {@code k} shows a disc of soft tissue of radius 4 + k. Slices
+   * A CT series of one study: level {@code k} shows a disc of soft tissue of radius 4 + k. Levels
    * are 64 x 64 pixels of {@value #PIXEL_MM} mm, axial, {@value #SLICE_MM} mm apart going down from
-   * z = 0, with the first pixel's centre at x = y = {@value #ORIGIN_MM}.
+   * z = 0, with the first pixel's centre at x = y = {@value #ORIGIN_MM}. A series of slices has one
+   * instance per level, the {@code k}th instance (instance number k + 1) at level k, and no {@code
+   * frameLevels}; an Enhanced CT has one instance whose frame f (from 1) is at level {@code
+   * frameLevels[f - 1]}.
    */
-  record Series(String study, String series, List<String> instances) {}
+  record Series(String study, String series, List<String> instances, List<Integer> frameLevels) {
+
+    /** The Enhanced CT's frame number at a level. */
+    int frameAt(int level) {
+      return frameLevels.indexOf(level) + 1;
+    }
+  }
 
   /** A nodule finding of a series' report, as medical's report JSON has it. */
   record Finding(String id, double x, double y, double z, double diameterMm) {}
@@ -48,11 +58,13 @@ final class ConsoleBackends {
   static final double SLICE_MM = 1.25;
   static final double ORIGIN_MM = -22.4;
 
-  /** A rendered slice the console asked for. */
-  record RenderRequest(String tenant, String instance, String window) {}
+  /** A rendered slice the console asked for: an instance, or one frame (from 1) of it. */
+  record RenderRequest(String tenant, String instance, @Nullable Integer frame, String window) {}
 
   private static final Pattern RENDERED =
-      Pattern.compile("/dicomweb/studies/([^/]+)/series/([^/]+)/instances/([^/]+)/rendered");
+      Pattern.compile(
+          "/dicomweb/studies/([^/]+)/series/([^/]+)/instances/([^/]+)(?:/frames/([0-9]+))?"
+              + "/rendered");
   private static final Pattern METADATA =
       Pattern.compile("/dicomweb/studies/([^/]+)/series/([^/]+)/metadata");
   private static final Pattern REPORT = Pattern.compile("/api/medical/studies/([^/]+)/report");
@@ -78,23 +90,39 @@ final class ConsoleBackends {
     for (int i = 0; i < slices; i++) {
       instances.add(uid());
     }
-    Series series = new Series(uid(), uid(), List.copyOf(instances));
+    Series series = new Series(uid(), uid(), List.copyOf(instances), List.of());
     studies.computeIfAbsent(tenant.value(), t -> new CopyOnWriteArrayList<>()).add(series);
     return series;
   }
 
   /**
-   * Reports a nodule on the series, centred on a slice at a pixel (column, row), as medical would
+   * An Enhanced CT (one instance) of {@code frames} levels, its frames in shuffled order as a
+   * sender may store them: orientation and pixel measures in the shared functional groups, each
+   * frame's position in its per-frame item.
+   */
+  Series publishEnhanced(TenantId tenant, int frames) {
+    List<Integer> levels = new ArrayList<>();
+    for (int level = 0; level < frames; level++) {
+      levels.add(level);
+    }
+    Collections.shuffle(levels);
+    Series series = new Series(uid(), uid(), List.of(uid()), List.copyOf(levels));
+    studies.computeIfAbsent(tenant.value(), t -> new CopyOnWriteArrayList<>()).add(series);
+    return series;
+  }
+
+  /**
+   * Reports a nodule on the series, centred on a level at a pixel (column, row), as medical would
    * after analysing it; returns the finding.
    */
   Finding reportFinding(
-      TenantId tenant, Series series, int slice, int column, int row, double diameterMm) {
+      TenantId tenant, Series series, int level, int column, int row, double diameterMm) {
     Finding finding =
         new Finding(
             java.util.UUID.randomUUID().toString(),
             ORIGIN_MM + column * PIXEL_MM,
             ORIGIN_MM + row * PIXEL_MM,
-            -slice * SLICE_MM,
+            -level * SLICE_MM,
             diameterMm);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("id", finding.id());
@@ -331,20 +359,27 @@ final class ConsoleBackends {
       Matcher matcher;
       if ((matcher = RENDERED.matcher(path)).matches()) {
         String instance = matcher.group(3);
-        Optional<Series> series =
-            own.stream().filter(s -> s.instances().contains(instance)).findFirst();
-        if (series.isEmpty()) {
+        Integer frame = matcher.group(4) == null ? null : Integer.valueOf(matcher.group(4));
+        Optional<Integer> level =
+            own.stream()
+                .filter(s -> s.instances().contains(instance))
+                .findFirst()
+                .flatMap(s -> levelOf(s, instance, frame));
+        if (level.isEmpty()) {
           send(exchange, 404, "application/problem+json", "{\"status\":404}".getBytes());
           return;
         }
         String window = windowOf(exchange.getRequestURI().getQuery());
-        renders.add(new RenderRequest(tenant, instance, window));
-        send(exchange, 200, "image/png", png(series.get().instances().indexOf(instance), window));
+        renders.add(new RenderRequest(tenant, instance, frame, window));
+        send(exchange, 200, "image/png", png(level.get(), window));
       } else if ((matcher = METADATA.matcher(path)).matches()) {
         String seriesUid = matcher.group(2);
         List<Map<String, Object>> items = new ArrayList<>();
         own.stream()
-            .filter(s -> s.series().equals(seriesUid))
+            .filter(s -> s.series().equals(seriesUid) && !s.frameLevels().isEmpty())
+            .forEach(s -> items.add(enhancedCtMetadata(s)));
+        own.stream()
+            .filter(s -> s.series().equals(seriesUid) && s.frameLevels().isEmpty())
             .forEach(s -> {
               for (int i = 0; i < s.instances().size(); i++) {
                 Map<String, Object> item = new LinkedHashMap<>();
@@ -449,6 +484,70 @@ final class ConsoleBackends {
         send(exchange, 404, "application/problem+json", "{\"status\":404}".getBytes());
       }
     }
+  }
+
+  /**
+   * The level a rendering shows: a slice's, or a frame's of the Enhanced CT (frame 1 is the whole
+   * of a single-frame instance, as in medical); empty for frames the instance does not have.
+   */
+  private static Optional<Integer> levelOf(
+      Series series, String instance, @Nullable Integer frame) {
+    if (series.frameLevels().isEmpty()) {
+      return frame == null || frame == 1
+          ? Optional.of(series.instances().indexOf(instance))
+          : Optional.empty();
+    }
+    int number = frame == null ? 1 : frame;
+    return number <= series.frameLevels().size()
+        ? Optional.of(series.frameLevels().get(number - 1))
+        : Optional.empty();
+  }
+
+  /**
+   * WADO-RS metadata of an Enhanced CT shaped like medical's: no top-level position, orientation or
+   * pixel spacing; those in the functional groups (PS3.3 C.7.6.16).
+   */
+  private static Map<String, Object> enhancedCtMetadata(Series series) {
+    List<Map<String, Object>> perFrame = new ArrayList<>();
+    for (int level : series.frameLevels()) {
+      perFrame.add(
+          Map.of(
+              "00209111",
+              sequence(Map.of("00209057", attribute("UL", 1))),
+              "00209113",
+              sequence(
+                  Map.of(
+                      "00200032",
+                      Map.of(
+                          "vr",
+                          "DS",
+                          "Value",
+                          List.of(ORIGIN_MM, ORIGIN_MM, -level * SLICE_MM))))));
+    }
+    Map<String, Object> item = new LinkedHashMap<>();
+    item.put("00080016", attribute("UI", "1.2.840.10008.5.1.4.1.1.2.1"));
+    item.put("00080018", attribute("UI", series.instances().getFirst()));
+    item.put("00200013", attribute("IS", 1));
+    item.put("00280008", attribute("IS", series.frameLevels().size()));
+    item.put("00280010", attribute("US", 64));
+    item.put("00280011", attribute("US", 64));
+    item.put(
+        "52009229",
+        sequence(
+            Map.of(
+                "00209116",
+                sequence(
+                    Map.of("00200037", Map.of("vr", "DS", "Value", List.of(1, 0, 0, 0, 1, 0)))),
+                "00289110",
+                sequence(
+                    Map.of(
+                        "00280030", Map.of("vr", "DS", "Value", List.of(PIXEL_MM, PIXEL_MM)))))));
+    item.put("52009230", Map.of("vr", "SQ", "Value", perFrame));
+    return item;
+  }
+
+  private static Map<String, Object> sequence(Map<String, Object> item) {
+    return Map.of("vr", "SQ", "Value", List.of(item));
   }
 
   private String changedBy(byte[] body) {

@@ -147,7 +147,7 @@ class ConsoleBrowserTest extends GatewayTestSupport {
     assertThat(backends.renders())
         .contains(
             new ConsoleBackends.RenderRequest(
-                hospital.value(), series.instances().get(6), "40,400"))
+                hospital.value(), series.instances().get(6), null, "40,400"))
         .allSatisfy(render -> assertThat(render.tenant()).isEqualTo(hospital.value()));
   }
 
@@ -196,6 +196,69 @@ class ConsoleBrowserTest extends GatewayTestSupport {
         .containsExactly(
             new ConsoleBackends.Feedback(
                 hospital.value(), finding.id(), "CONFIRMED", "user:" + clinician));
+  }
+
+  @Test
+  void clinicianScrollsTheFramesOfAnEnhancedCtAlongTheNormalWithTheFindingOnTheFramesItMeets()
+      throws Exception {
+    TenantId hospital = newTenant();
+    String clinician = newUsername();
+    users.create(clinician, hospital, Set.of(Role.CLINICIAN), PASSWORD, "test");
+    ConsoleBackends backends = TenantScopedUpstream.get().consoleBackends();
+    ConsoleBackends.Series series = backends.publishEnhanced(hospital, 12);
+    String instance = series.instances().getFirst();
+    // frames are shown going up (ascending along the normal): level 11 first, level 8 at index 3;
+    // 5 mm across at level 8: the slabs of levels 6 to 10 (indexes 1 to 5) meet it
+    ConsoleBackends.Finding finding = backends.reportFinding(hospital, series, 8, 40, 24, 5.0);
+
+    logIn(clinician);
+    browser.findElement(By.linkText("Studies")).click();
+    browser.findElement(By.linkText("PHANTOM-1")).click();
+    browser.findElement(By.linkText("Axial 1.25 mm")).click();
+    for (int index = 0; index < 12; index++) {
+      awaitFrame(instance, series.frameAt(11 - index), "-600%2C1500");
+      assertThat(browser.findElement(By.id("slice-label")).getText())
+          .isEqualTo((index + 1) + " / 12");
+      assertThat(browser.findElements(By.cssSelector("#overlay ellipse.finding")))
+          .hasSize(index >= 1 && index <= 5 ? 1 : 0);
+      new Actions(browser).sendKeys(Keys.ARROW_DOWN).perform();
+    }
+
+    browser.findElement(By.id("goto-" + finding.id())).click();
+    awaitFrame(instance, series.frameAt(8), "-600%2C1500");
+    WebElement circle =
+        browser.findElement(
+            By.cssSelector("#overlay ellipse.finding[data-finding='" + finding.id() + "']"));
+    assertThat(browser.findElement(By.id("slice-label")).getText()).isEqualTo("4 / 12");
+    assertThat(Double.parseDouble(circle.getAttribute("cx"))).isCloseTo(40.5, within(1e-6));
+    assertThat(Double.parseDouble(circle.getAttribute("cy"))).isCloseTo(24.5, within(1e-6));
+    assertThat(Double.parseDouble(circle.getAttribute("rx")))
+        .isCloseTo(2.5 / ConsoleBackends.PIXEL_MM, within(1e-6));
+    new Actions(browser)
+        .scrollFromOrigin(
+            WheelInput.ScrollOrigin.fromElement(browser.findElement(By.id("slice"))), 0, 120)
+        .perform();
+    awaitFrame(instance, series.frameAt(7), "-600%2C1500");
+    new Select(browser.findElement(By.id("window-preset")))
+        .selectByVisibleText("Mediastinum (C 40, W 400)");
+    awaitFrame(instance, series.frameAt(7), "40%2C400");
+    screenshot("console-enhanced-ct-frame.png");
+    ConsoleBackends.Series elsewhere = backends.publishEnhanced(newTenant(), 3);
+    assertThat(frameStatus(series, 12)).isEqualTo(200L);
+    assertThat(frameStatus(series, 13)).isEqualTo(404L);
+    assertThat(frameStatus(elsewhere, 1)).isEqualTo(404L);
+
+    assertThat(backends.renders())
+        .filteredOn(render -> render.instance().equals(instance))
+        .contains(
+            new ConsoleBackends.RenderRequest(
+                hospital.value(), instance, series.frameAt(7), "40,400"))
+        .allSatisfy(render -> {
+          assertThat(render.tenant()).isEqualTo(hospital.value());
+          assertThat(render.frame()).isBetween(1, 12);
+        })
+        .extracting(ConsoleBackends.RenderRequest::frame)
+        .containsAll(java.util.stream.IntStream.rangeClosed(1, 12).boxed().toList());
   }
 
   @Test
@@ -291,11 +354,29 @@ class ConsoleBrowserTest extends GatewayTestSupport {
 
   /** Waits until the viewer shows the slice, rendered with the window, loaded by the browser. */
   private void awaitSlice(String instance, String window) {
+    awaitRendering("/instances/" + instance + "/rendered?window=" + window);
+  }
+
+  /** Waits until the viewer shows a frame of a multi-frame instance like {@link #awaitSlice}. */
+  private void awaitFrame(String instance, int frame, String window) {
+    awaitRendering("/instances/" + instance + "/frames/" + frame + "/rendered?window=" + window);
+  }
+
+  /** The status of a frame's rendering fetched by the page, with the user's session. */
+  private Object frameStatus(ConsoleBackends.Series series, int frame) {
+    return script(
+        "return fetch(arguments[0]).then(response => response.status);",
+        uri("/console/studies/%s/series/%s/instances/%s/frames/%d/rendered?window=40,400"
+                .formatted(series.study(), series.series(), series.instances().getFirst(), frame))
+            .toString());
+  }
+
+  private void awaitRendering(String path) {
     wait.until(driver -> {
       WebElement slice = driver.findElement(By.id("slice"));
       String source = slice.getAttribute("src");
       return source != null
-          && source.contains("/instances/" + instance + "/rendered?window=" + window)
+          && source.endsWith(path)
           && (Boolean)
               script("return arguments[0].complete && arguments[0].naturalWidth === 64", slice);
     });

@@ -11,7 +11,12 @@ import ai.stratum.gateway.security.ApiKeys;
 import ai.stratum.gateway.security.ConsoleUsers;
 import ai.stratum.gateway.tenancy.Tenants;
 import ai.stratum.medical.MedicalApplication;
+import ai.stratum.medical.dicom.Dicom;
+import ai.stratum.medical.dicom.DicomBuilder;
+import ai.stratum.medical.dicom.DicomObject;
+import ai.stratum.medical.dicom.DicomTags;
 import ai.stratum.medical.dicomweb.StowBody;
+import ai.stratum.medical.imaging.FrameGeometry;
 import ai.stratum.medical.phantom.PhantomSeries;
 import ai.stratum.medical.phantom.PhantomSpec;
 import ai.stratum.test.RealInfrastructure;
@@ -26,6 +31,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -45,7 +52,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The study viewer in front of the real medical service (started here on the same PostgreSQL and
  * Kafka, with the committed nodule CNN): a phantom chest CT stored through the gateway by STOW-RS
- * is analysed, and its findings show on the slices, where a clinician confirms one.
+ * is analysed, and its findings show on the slices, where a clinician confirms one; the same for
+ * the chest as one Enhanced CT, whose frames are the slices.
  */
 @RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -162,12 +170,168 @@ class StudyFindingsEndToEndTest {
     assertThat(history.get(0).get("clinician").asString()).isEqualTo("user:" + clinician);
   }
 
+  @Test
+  void clinicianScrollsTheFramesOfAnAnalysedEnhancedCtToItsFinding() throws Exception {
+    assumeTrue(ConsoleBrowser.installed(), "chromium and chromium-driver are not installed");
+    String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    TenantId hospital = TenantId.of("hospital-" + suffix);
+    tenants.create(hospital, "Hospital " + suffix, "test");
+    String clinician = "clinician-" + suffix;
+    users.create(clinician, hospital, Set.of(Role.CLINICIAN), PASSWORD, "test");
+    String key = apiKeys.create(hospital, "pacs", Set.of(Role.CLINICIAN), "test").token();
+    PhantomSeries chest =
+        PhantomSeries.of(new PhantomSpec(128, 48, 2.5, 4, 10, 13, "E2E-MF-" + suffix));
+    DicomObject enhanced = enhancedCt(chest);
+    String instance = enhanced.string(DicomTags.SOP_INSTANCE_UID).orElseThrow();
+
+    assertThat(stow(key, List.of(enhanced.toPart10())).statusCode()).isEqualTo(200);
+    JsonNode finding = awaitFirstFinding(key, chest.studyInstanceUid()).get("findings").get(0);
+    String findingId = finding.get("id").asString();
+
+    try (ConsoleBrowser console = ConsoleBrowser.start()) {
+      WebDriver browser = console.driver();
+      console.logIn("http://localhost:" + port, clinician, PASSWORD);
+      browser.get(
+          "http://localhost:"
+              + port
+              + "/console/studies/"
+              + chest.studyInstanceUid()
+              + "/series/"
+              + chest.seriesInstanceUid());
+      assertThat(browser.findElement(By.id("slice-label")).getText()).isEqualTo("1 / 48");
+      browser.findElement(By.id("goto-" + findingId)).click();
+
+      WebElement circle =
+          console
+              .await()
+              .until(
+                  ExpectedConditions.presenceOfElementLocated(
+                      By.cssSelector(
+                          "#overlay ellipse.finding[data-finding='" + findingId + "']")));
+      console
+          .await()
+          .until(driver ->
+              (Boolean)
+                  console.script(
+                      "const i = document.getElementById('slice');"
+                          + " return i.complete && i.naturalWidth === 128;"));
+      console.screenshot("console-enhanced-ct-finding-real-medical.png");
+      assertThat(Double.parseDouble(circle.getAttribute("rx"))).isPositive();
+      String source = browser.findElement(By.id("slice")).getAttribute("src");
+      Matcher frame =
+          Pattern.compile("/instances/" + Pattern.quote(instance) + "/frames/([0-9]+)/rendered")
+              .matcher(source);
+      assertThat(frame.find()).as(source).isTrue();
+      // frames are stored head last: frame f holds slice 48 - f, the one nearest the centre
+      double frameZ =
+          chest.slice(48 - Integer.parseInt(frame.group(1)))
+              .doubles(DicomTags.IMAGE_POSITION_PATIENT)[2];
+      assertThat(Math.abs(frameZ - finding.get("z").asDouble())).isLessThanOrEqualTo(1.25);
+    }
+  }
+
+  /**
+   * The phantom's slices as one Enhanced CT Image Storage object, frames from the last slice to the
+   * first: orientation, pixel measures and rescale shared, each frame's position its own.
+   */
+  private static DicomObject enhancedCt(PhantomSeries chest) {
+    DicomObject first = chest.slice(0);
+    DicomBuilder builder = Dicom.builder();
+    for (int tag :
+        new int[] {
+          DicomTags.PATIENT_NAME,
+          DicomTags.PATIENT_ID,
+          DicomTags.PATIENT_BIRTH_DATE,
+          DicomTags.PATIENT_SEX,
+          DicomTags.STUDY_INSTANCE_UID,
+          DicomTags.STUDY_ID,
+          DicomTags.STUDY_DATE,
+          DicomTags.STUDY_TIME,
+          DicomTags.ACCESSION_NUMBER,
+          DicomTags.REFERRING_PHYSICIAN_NAME,
+          DicomTags.STUDY_DESCRIPTION,
+          DicomTags.SERIES_INSTANCE_UID,
+          DicomTags.SERIES_DESCRIPTION,
+          DicomTags.MODALITY,
+          DicomTags.MANUFACTURER,
+          DicomTags.FRAME_OF_REFERENCE_UID,
+          DicomTags.POSITION_REFERENCE_INDICATOR,
+          DicomTags.CONTENT_DATE,
+          DicomTags.CONTENT_TIME
+        }) {
+      builder.string(tag, first.string(tag).orElse(""));
+    }
+    int matrix = chest.spec().matrix();
+    int frames = chest.spec().slices();
+    short[] pixels = new short[matrix * matrix * frames];
+    List<DicomBuilder> perFrame = new ArrayList<>();
+    for (int f = 0; f < frames; f++) {
+      DicomObject slice = chest.slice(frames - 1 - f);
+      int[] samples = slice.frame(0).samples();
+      for (int i = 0; i < samples.length; i++) {
+        pixels[f * matrix * matrix + i] = (short) samples[i];
+      }
+      perFrame.add(
+          Dicom.builder()
+              .sequence(
+                  DicomTags.FRAME_CONTENT_SEQUENCE,
+                  List.of(Dicom.builder().string(DicomTags.STACK_ID, "1")))
+              .sequence(
+                  DicomTags.PLANE_POSITION_SEQUENCE,
+                  List.of(
+                      Dicom.builder()
+                          .numbers(
+                              DicomTags.IMAGE_POSITION_PATIENT,
+                              slice.doubles(DicomTags.IMAGE_POSITION_PATIENT)))));
+    }
+    DicomBuilder shared =
+        Dicom.builder()
+            .sequence(
+                DicomTags.PIXEL_MEASURES_SEQUENCE,
+                List.of(
+                    Dicom.builder()
+                        .numbers(DicomTags.PIXEL_SPACING, first.doubles(DicomTags.PIXEL_SPACING))
+                        .numbers(DicomTags.SLICE_THICKNESS, chest.spec().sliceSpacingMm())))
+            .sequence(
+                DicomTags.PLANE_ORIENTATION_SEQUENCE,
+                List.of(
+                    Dicom.builder()
+                        .numbers(
+                            DicomTags.IMAGE_ORIENTATION_PATIENT,
+                            first.doubles(DicomTags.IMAGE_ORIENTATION_PATIENT))))
+            .sequence(
+                DicomTags.PIXEL_VALUE_TRANSFORMATION_SEQUENCE,
+                List.of(
+                    Dicom.builder()
+                        .numbers(
+                            DicomTags.RESCALE_INTERCEPT,
+                            first.number(DicomTags.RESCALE_INTERCEPT).orElseThrow())
+                        .numbers(DicomTags.RESCALE_SLOPE, 1)
+                        .string(DicomTags.RESCALE_TYPE, "HU")));
+    return builder
+        .string(DicomTags.IMAGE_TYPE, "ORIGINAL", "PRIMARY", "AXIAL", "NONE")
+        .string(DicomTags.SOP_CLASS_UID, FrameGeometry.ENHANCED_CT_IMAGE_STORAGE)
+        .string(DicomTags.SOP_INSTANCE_UID, PhantomSeries.uid(chest.spec().seed(), "enhanced-ct"))
+        .integers(DicomTags.SERIES_NUMBER, 1)
+        .integers(DicomTags.INSTANCE_NUMBER, 1)
+        .sequence(DicomTags.SHARED_FUNCTIONAL_GROUPS_SEQUENCE, List.of(shared))
+        .sequence(DicomTags.PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE, perFrame)
+        .pixels16(matrix, matrix, frames, pixels, false)
+        .integers(DicomTags.BITS_STORED, 12)
+        .integers(DicomTags.HIGH_BIT, 11)
+        .build();
+  }
+
   /** STOW-RS of the whole series through the gateway, as a PACS with the API key would. */
   private HttpResponse<String> stow(String key, PhantomSeries series) throws Exception {
     List<byte[]> instances = new ArrayList<>();
     for (int i = 0; i < series.spec().slices(); i++) {
       instances.add(series.slice(i).toPart10());
     }
+    return stow(key, instances);
+  }
+
+  private HttpResponse<String> stow(String key, List<byte[]> instances) throws Exception {
     StowBody body = StowBody.of(instances);
     return HTTP.send(
         HttpRequest.newBuilder(uri("/dicomweb/studies"))

@@ -20,6 +20,11 @@ final class FindingOverlays {
   static final String PIXEL_SPACING = "00280030";
   static final String ROWS = "00280010";
   static final String COLUMNS = "00280011";
+  static final String SHARED_FUNCTIONAL_GROUPS = "52009229";
+  static final String PER_FRAME_FUNCTIONAL_GROUPS = "52009230";
+  static final String PLANE_POSITION = "00209113";
+  static final String PLANE_ORIENTATION = "00209116";
+  static final String PIXEL_MEASURES = "00289110";
 
   /** A slice plane: origin (centre of the first pixel), row and column directions, spacings. */
   record SliceGeometry(
@@ -31,11 +36,33 @@ final class FindingOverlays {
       int rows,
       int columns) {
 
-    /** From a WADO-RS metadata item; null when the instance has no usable geometry. */
+    /**
+     * From the WADO-RS metadata item of a single-frame instance; null when the instance has no
+     * usable geometry.
+     */
     static @Nullable SliceGeometry of(JsonNode item) {
-      double[] position = values(item, IMAGE_POSITION, 3);
-      double[] orientation = values(item, IMAGE_ORIENTATION, 6);
-      double[] spacing = values(item, PIXEL_SPACING, 2);
+      return of(item, item, item, item);
+    }
+
+    /**
+     * Frame {@code frame} (from 1) of a multi-frame instance's metadata item: Plane Position
+     * (Patient), Plane Orientation (Patient) and Pixel Measures from the frame's item of the
+     * Per-frame Functional Groups Sequence, else from the Shared Functional Groups Sequence (PS3.3
+     * C.7.6.16); null when the frame has no usable geometry.
+     */
+    static @Nullable SliceGeometry ofFrame(JsonNode item, int frame) {
+      return of(
+          functionalGroup(item, frame, PLANE_POSITION),
+          functionalGroup(item, frame, PLANE_ORIENTATION),
+          functionalGroup(item, frame, PIXEL_MEASURES),
+          item);
+    }
+
+    private static @Nullable SliceGeometry of(
+        JsonNode positioned, JsonNode oriented, JsonNode measured, JsonNode item) {
+      double[] position = values(positioned, IMAGE_POSITION, 3);
+      double[] orientation = values(oriented, IMAGE_ORIENTATION, 6);
+      double[] spacing = values(measured, PIXEL_SPACING, 2);
       int rows = DicomJson.integer(item, ROWS);
       int columns = DicomJson.integer(item, COLUMNS);
       if (position == null || orientation == null || spacing == null || rows < 1 || columns < 1) {
@@ -53,6 +80,11 @@ final class FindingOverlays {
 
     double[] normal() {
       return cross(rowDirection, columnDirection);
+    }
+
+    /** Where the plane lies along a direction (its origin projected on it), in mm. */
+    double along(double[] direction) {
+      return dot(origin, direction);
     }
   }
 
@@ -132,6 +164,23 @@ final class FindingOverlays {
       total += Math.abs(dot(minus(known.get(i).origin(), known.get(i - 1).origin()), normal));
     }
     return total / (known.size() - 1);
+  }
+
+  /**
+   * The first item of a functional group macro's sequence for a frame: the frame's own item when it
+   * has the macro, else the shared one; a missing node when neither has it.
+   */
+  private static JsonNode functionalGroup(JsonNode item, int frame, String macro) {
+    JsonNode own = item.path(PER_FRAME_FUNCTIONAL_GROUPS).path("Value").path(frame - 1).path(macro);
+    if (own.path("Value").path(0).isObject()) {
+      return own.path("Value").path(0);
+    }
+    return item.path(SHARED_FUNCTIONAL_GROUPS)
+        .path("Value")
+        .path(0)
+        .path(macro)
+        .path("Value")
+        .path(0);
   }
 
   private static double @Nullable [] values(JsonNode item, String tag, int count) {

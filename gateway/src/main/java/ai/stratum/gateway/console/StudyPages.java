@@ -119,9 +119,10 @@ class StudyPages {
   }
 
   /**
-   * The viewer: slices in instance-number order (WADO-RS series metadata, which also gives each
-   * slice's geometry); viewer.js swaps the rendered image and draws the findings of medical's
-   * latest nodule report of the series on the slices they meet.
+   * The viewer: slices in instance-number order, each frame of a multi-frame instance a slice of
+   * its own ({@link SeriesSlices}, from the WADO-RS series metadata, which also gives each slice's
+   * geometry); viewer.js swaps the rendered image and draws the findings of medical's latest nodule
+   * report of the series on the slices they meet.
    */
   @GetMapping("/{study}/series/{series}")
   String series(
@@ -134,18 +135,14 @@ class StudyPages {
     model.addAttribute("caller", Callers.require());
     model.addAttribute("study", study);
     model.addAttribute("seriesUid", series);
-    List<JsonNode> slices =
-        dicomJson("/dicomweb/studies/" + study + "/series/" + series + "/metadata", model).stream()
-            .sorted(
-                Comparator.comparingInt(item -> DicomJson.integer(item, DicomJson.INSTANCE_NUMBER)))
-            .toList();
+    List<SeriesSlices.Slice> slices =
+        SeriesSlices.of(
+            dicomJson("/dicomweb/studies/" + study + "/series/" + series + "/metadata", model));
     List<FindingOverlays.@Nullable SliceGeometry> geometry =
-        slices.stream().map(FindingOverlays.SliceGeometry::of).toList();
+        slices.stream().map(SeriesSlices.Slice::geometry).toList();
     List<FindingOverlays.Overlay> overlays =
         FindingOverlays.of(geometry, findings(study, series, model));
-    model.addAttribute(
-        "instances",
-        slices.stream().map(item -> DicomJson.text(item, DicomJson.SOP_INSTANCE_UID)).toList());
+    model.addAttribute("slices", slices);
     model.addAttribute("overlays", overlays);
     model.addAttribute("overlayJson", overlayJson(overlays, geometry));
     model.addAttribute("initialSlice", Math.max(0, Math.min(slice, slices.size() - 1)));
@@ -257,6 +254,28 @@ class StudyPages {
       @PathVariable String series,
       @PathVariable String instance,
       @RequestParam(required = false) @Nullable String window) {
+    return rendered(study, series, instance, "", window);
+  }
+
+  /**
+   * One frame of a multi-frame instance as PNG, rendered by medical with the frame's own rescale
+   * and the requested window.
+   */
+  @GetMapping("/{study}/series/{series}/instances/{instance}/frames/{frame}/rendered")
+  ResponseEntity<byte[]> renderedFrame(
+      @PathVariable String study,
+      @PathVariable String series,
+      @PathVariable String instance,
+      @PathVariable int frame,
+      @RequestParam(required = false) @Nullable String window) {
+    if (frame < 1) {
+      throw new InvalidRequestException("Frame numbers start at 1: " + frame);
+    }
+    return rendered(study, series, instance, "/frames/" + frame, window);
+  }
+
+  private ResponseEntity<byte[]> rendered(
+      String study, String series, String instance, String frame, @Nullable String window) {
     uid(study);
     uid(series);
     uid(instance);
@@ -266,8 +285,9 @@ class StudyPages {
     Answer answer =
         upstream.get(
             Route.MEDICAL,
-            "/dicomweb/studies/%s/series/%s/instances/%s/rendered%s"
-                .formatted(study, series, instance, window == null ? "" : "?window=" + window),
+            "/dicomweb/studies/%s/series/%s/instances/%s%s/rendered%s"
+                .formatted(
+                    study, series, instance, frame, window == null ? "" : "?window=" + window),
             Callers.require().tenant(),
             MediaType.IMAGE_PNG_VALUE);
     if (!answer.isSuccess()) {

@@ -10,6 +10,7 @@ import ai.stratum.gateway.console.FindingOverlays.SliceGeometry;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 class FindingOverlaysTest {
@@ -92,5 +93,51 @@ class FindingOverlaysTest {
     assertThat(read.rowSpacing()).isEqualTo(0.8);
     assertThat(read.columnSpacing()).isEqualTo(0.5);
     assertThat(SliceGeometry.of(json.readTree("{\"00080018\": {\"vr\": \"UI\"}}"))).isNull();
+  }
+
+  /**
+   * An Enhanced CT of 100 x 80 pixels and three frames: orientation and pixel measures shared,
+   * positions per frame, frame 2 with pixel measures of its own, frame 3 without a position.
+   */
+  private static final String ENHANCED_CT =
+      """
+      {"00080018": {"vr": "UI", "Value": ["1.2.3"]},
+       "00280008": {"vr": "IS", "Value": [3]},
+       "00280010": {"vr": "US", "Value": [80]},
+       "00280011": {"vr": "US", "Value": [100]},
+       "52009229": {"vr": "SQ", "Value": [{
+         "00209116": {"vr": "SQ", "Value": [{"00200037": {"vr": "DS", "Value": [1, 0, 0, 0, 1, 0]}}]},
+         "00289110": {"vr": "SQ", "Value": [{"00280030": {"vr": "DS", "Value": [0.8, 0.5]}}]}}]},
+       "52009230": {"vr": "SQ", "Value": [
+         {"00209113": {"vr": "SQ", "Value": [{"00200032": {"vr": "DS", "Value": [-25, -32, 14]}}]}},
+         {"00209113": {"vr": "SQ", "Value": [{"00200032": {"vr": "DS", "Value": [-25, -32, "10"]}}]},
+          "00289110": {"vr": "SQ", "Value": [{"00280030": {"vr": "DS", "Value": [0.6, 0.4]}}]}},
+         {"00209111": {"vr": "SQ", "Value": [{"00209057": {"vr": "UL", "Value": [3]}}]}}]}}
+      """;
+
+  @Test
+  void readsEachFramesGeometryFromItsOwnFunctionalGroupsElseTheSharedOnes() {
+    JsonNode item = JsonMapper.builder().build().readTree(ENHANCED_CT);
+
+    SliceGeometry first = SliceGeometry.ofFrame(item, 1);
+    SliceGeometry second = SliceGeometry.ofFrame(item, 2);
+
+    assertThat(first).isNotNull();
+    assertThat(first.origin()).containsExactly(-25, -32, 14);
+    assertThat(first.rowDirection()).containsExactly(1, 0, 0);
+    assertThat(first.columnDirection()).containsExactly(0, 1, 0);
+    assertThat(first.rowSpacing()).isEqualTo(0.8);
+    assertThat(first.columnSpacing()).isEqualTo(0.5);
+    assertThat(first.rows()).isEqualTo(80);
+    assertThat(first.columns()).isEqualTo(100);
+    assertThat(second).isNotNull();
+    assertThat(second.origin()).containsExactly(-25, -32, 10);
+    assertThat(second.rowSpacing()).isEqualTo(0.6);
+    assertThat(second.columnSpacing()).isEqualTo(0.4);
+    assertThat(second.rowDirection()).containsExactly(1, 0, 0);
+    // no Plane Position (Patient) for frame 3, none shared: no place to draw on
+    assertThat(SliceGeometry.ofFrame(item, 3)).isNull();
+    // the top-level attributes of a multi-frame object say nothing of its frames
+    assertThat(SliceGeometry.of(item)).isNull();
   }
 }
