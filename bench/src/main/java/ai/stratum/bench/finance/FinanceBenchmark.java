@@ -428,7 +428,7 @@ public final class FinanceBenchmark {
             "--stratum.finance.features.devices=65536",
             "--stratum.finance.decisions.projection=" + projection,
             // the stream's 30-second report: batches, slowest decide, commit and state copy
-            "--logging.level.ai.stratum.finance.stream.internal.ScoringListener=INFO"));
+            "--logging.level.ai.stratum.finance.stream.internal.ScoringLoop=INFO"));
     arguments.addAll(overrides);
     return StratumApplication.run(FinanceApplication.class, arguments.toArray(String[]::new));
   }

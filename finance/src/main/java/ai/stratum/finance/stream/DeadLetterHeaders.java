@@ -2,8 +2,8 @@ package ai.stratum.finance.stream;
 
 /**
  * Headers the scoring stream adds to records it refuses to {@code finance.transactions.dlq},
- * besides Spring Kafka's {@code kafka_dlt-*} headers (original topic, partition, offset, exception)
- * and the original record's own headers, which the dead letter keeps.
+ * besides Spring Kafka's {@code kafka_dlt-original-*} headers (topic, partition, offset, timestamp,
+ * consumer group) and the original record's own headers, which the dead letter keeps.
  */
 public final class DeadLetterHeaders {
 

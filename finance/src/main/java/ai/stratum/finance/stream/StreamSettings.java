@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param transactionIdPrefix prefix of the transactional producer ids; instances of one group share
  *     it so a restarted instance fences its predecessor
  * @param maxPollRecords most records decided in one Kafka transaction
+ * @param transactionsInFlight transactional producers used in turn: while one batch's transaction
+ *     commits, the next ones are decided (ids {@code transactionIdPrefix} + 0, 1, ...)
  * @param checkpointInterval how often the feature state is checkpointed to PostgreSQL
  * @param checkpointsKept checkpoints kept per group (older ones are deleted)
  * @param maxReplayRecords most records per partition replayed into the feature state at recovery
@@ -23,6 +25,14 @@ public record StreamSettings(
     @DefaultValue("finance-scoring") String group,
     @DefaultValue("finance-scoring-") String transactionIdPrefix,
     @DefaultValue("1000") int maxPollRecords,
+    @DefaultValue("2") int transactionsInFlight,
     @DefaultValue("60s") Duration checkpointInterval,
     @DefaultValue("3") int checkpointsKept,
-    @DefaultValue("5000000") long maxReplayRecords) {}
+    @DefaultValue("5000000") long maxReplayRecords) {
+
+  public StreamSettings {
+    if (transactionsInFlight < 1) {
+      throw new IllegalArgumentException("transactions-in-flight must be at least 1");
+    }
+  }
+}

@@ -14,7 +14,7 @@ import ai.stratum.finance.contract.Channel;
 import ai.stratum.finance.contract.EntryMode;
 import ai.stratum.finance.contract.Transaction;
 import ai.stratum.finance.contract.internal.ContractSchema;
-import ai.stratum.finance.stream.internal.DeadLetters;
+import ai.stratum.finance.stream.DeadLetterHeaders;
 import ai.stratum.finance.threshold.ThresholdChange;
 import ai.stratum.finance.threshold.Thresholds;
 import ai.stratum.finance.threshold.internal.JdbcThresholdJournal;
@@ -148,7 +148,8 @@ class FinanceApiTest {
         .isEqualTo("{\"transactionId\": 12");
     assertThat(
             new String(
-                letter.headers().lastHeader(DeadLetters.REASON).value(), StandardCharsets.UTF_8))
+                letter.headers().lastHeader(DeadLetterHeaders.REASON).value(),
+                StandardCharsets.UTF_8))
         .isEqualTo("malformed-json");
   }
 

@@ -11,7 +11,6 @@ import ai.stratum.finance.FinanceApplication;
 import ai.stratum.finance.contract.internal.ContractSchema;
 import ai.stratum.finance.simulator.SimulatorSettings;
 import ai.stratum.finance.simulator.TransactionSimulator;
-import ai.stratum.finance.stream.internal.DeadLetters;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -123,8 +122,9 @@ class KilledConsumerExactlyOnceTest {
             read("finance.transactions.dlq", "read_committed", expectedRejections.size());
         Map<String, String> reasons = new HashMap<>();
         for (ConsumerRecord<String, byte[]> letter : deadLetters) {
-          reasons.merge(letter.key(), header(letter, DeadLetters.REASON), (a, b) -> a + "," + b);
-          assertThat(header(letter, DeadLetters.DETAIL)).isNotBlank();
+          reasons.merge(
+              letter.key(), header(letter, DeadLetterHeaders.REASON), (a, b) -> a + "," + b);
+          assertThat(header(letter, DeadLetterHeaders.DETAIL)).isNotBlank();
           assertThat(header(letter, "kafka_dlt-original-topic")).isEqualTo("finance.transactions");
         }
         assertThat(reasons).isEqualTo(expectedRejections);

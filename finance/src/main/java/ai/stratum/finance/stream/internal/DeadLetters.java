@@ -3,49 +3,57 @@ package ai.stratum.finance.stream.internal;
 import ai.stratum.core.events.Topic;
 import ai.stratum.finance.contract.ReadResult;
 import ai.stratum.finance.stream.DeadLetterHeaders;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.springframework.kafka.support.KafkaHeaders;
 
 /**
- * Sends refused records to {@code finance.transactions.dlq} with their original key and bytes, the
- * standard Spring Kafka dead-letter headers (original topic, partition, offset, exception) and
- * Stratum's {@value #REASON} and {@value #DETAIL} headers. Called on the listener thread, so the
- * dead letter is part of the batch's Kafka transaction: exactly once, like the decisions.
+ * Dead letters for {@code finance.transactions.dlq}: the refused record's key, bytes and headers,
+ * Spring Kafka's {@code kafka_dlt-original-*} headers (topic, partition, offset, timestamp,
+ * consumer group) so standard dead-letter tooling reads them, and Stratum's reason and detail
+ * ({@link DeadLetterHeaders}). They are sent in the batch's Kafka transaction: exactly once, like
+ * the decisions.
  */
-public final class DeadLetters {
+final class DeadLetters {
 
-  /** The {@link ai.stratum.finance.contract.RejectionReason} code. */
-  public static final String REASON = DeadLetterHeaders.REASON;
+  private final byte[] group;
 
-  /** A one-line explanation (never the record's field values). */
-  public static final String DETAIL = DeadLetterHeaders.DETAIL;
-
-  private final DeadLetterPublishingRecoverer recoverer;
-
-  public DeadLetters(KafkaOperations<?, ?> template) {
-    recoverer =
-        new DeadLetterPublishingRecoverer(
-            template,
-            (record, exception) ->
-                new TopicPartition(Topic.FINANCE_TRANSACTIONS_DLQ.topicName(), -1));
-    recoverer.setHeadersFunction((record, exception) -> {
-      RecordHeaders headers = new RecordHeaders();
-      if (exception instanceof RejectedRecordException rejected) {
-        headers.add(
-            new RecordHeader(REASON, rejected.reason().code().getBytes(StandardCharsets.UTF_8)));
-        headers.add(
-            new RecordHeader(DETAIL, rejected.getMessage().getBytes(StandardCharsets.UTF_8)));
-      }
-      return headers;
-    });
+  DeadLetters(String group) {
+    this.group = group.getBytes(StandardCharsets.UTF_8);
   }
 
-  public void reject(ConsumerRecord<?, ?> record, ReadResult.Rejected rejected) {
-    recoverer.accept(record, new RejectedRecordException(rejected.reason(), rejected.detail()));
+  ProducerRecord<String, byte[]> letter(
+      ConsumerRecord<String, byte[]> record, ReadResult.Rejected rejected) {
+    ProducerRecord<String, byte[]> letter =
+        new ProducerRecord<>(
+            Topic.FINANCE_TRANSACTIONS_DLQ.topicName(),
+            null,
+            null,
+            record.key(),
+            record.value(),
+            record.headers());
+    Headers headers = letter.headers();
+    headers.add(KafkaHeaders.DLT_ORIGINAL_TOPIC, utf8(record.topic()));
+    headers.add(
+        KafkaHeaders.DLT_ORIGINAL_PARTITION,
+        ByteBuffer.allocate(Integer.BYTES).putInt(record.partition()).array());
+    headers.add(
+        KafkaHeaders.DLT_ORIGINAL_OFFSET,
+        ByteBuffer.allocate(Long.BYTES).putLong(record.offset()).array());
+    headers.add(
+        KafkaHeaders.DLT_ORIGINAL_TIMESTAMP,
+        ByteBuffer.allocate(Long.BYTES).putLong(record.timestamp()).array());
+    headers.add(KafkaHeaders.DLT_ORIGINAL_TIMESTAMP_TYPE, utf8(record.timestampType().name()));
+    headers.add(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, group);
+    headers.add(DeadLetterHeaders.REASON, utf8(rejected.reason().code()));
+    headers.add(DeadLetterHeaders.DETAIL, utf8(rejected.detail()));
+    return letter;
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -1,115 +1,129 @@
 package ai.stratum.finance.stream.internal;
 
 /**
- * Where the scoring thread's time goes between two reports. A cycle is: decide (the listener), send
- * the offsets to the transaction (the container, before the commit), commit, then poll and the
- * container's own work until the listener sees the next batch. Means show where a typical
- * transaction's wait comes from, the slowest cases what a latency percentile feels. Used by the
- * scoring thread only (the commit runs on it too).
+ * Where the stream's time goes between two reports. On the scoring thread, per batch: poll (time in
+ * {@code poll}, including waiting for input), waiting for a free producer (all lanes still
+ * committing), decide (reading the records, the decision engine, serialising its output), waiting
+ * until the previous batch's records are written (so per-card order holds across producers), and
+ * send. On the lanes' threads, per transaction from the hand-off: the offsets' round trip, waiting
+ * for the previous batch's commit, the commit, and the whole span from hand-off to committed. A
+ * transaction's latency is roughly its wait to be polled + decide + send + hand-off to committed;
+ * means show the typical case, the slowest what a percentile feels.
  */
-public final class StageTimes {
+final class StageTimes {
 
+  private final Stage poll = new Stage();
+  private final Stage laneWait = new Stage();
+  private final Stage decide = new Stage();
+  private final Stage read = new Stage();
+  private final Stage engine = new Stage();
+  private final Stage serialise = new Stage();
+  private final Stage orderWait = new Stage();
+  private final Stage send = new Stage();
+  private final Stage offsets = new Stage();
+  private final Stage previousWait = new Stage();
+  private final Stage commit = new Stage();
+  private final Stage handOffToCommitted = new Stage();
   private long batches;
-  private int largestBatch;
-  private long slowestDecideNanos;
-  private long commits;
-  private long commitNanos;
-  private long slowestCommitNanos;
-  private long slowestCopyNanos;
   private long records;
-  private long decideNanos;
-  private long offsetsNanos;
-  private long slowestOffsetsNanos;
-  private long pollGaps;
-  private long pollNanos;
-  private long slowestPollNanos;
-  private long decideEndedAt;
-  private long commitEndedAt;
+  private int largestBatch;
+  private long failedCommits;
+  private long slowestCopyNanos;
 
-  /** The listener got a batch at {@code startedAt} (System.nanoTime()). */
-  void batchStarted(long startedAt) {
-    if (commitEndedAt != 0) {
-      long gap = startedAt - commitEndedAt;
-      pollGaps++;
-      pollNanos += gap;
-      slowestPollNanos = Math.max(slowestPollNanos, gap);
-      commitEndedAt = 0;
-    }
+  synchronized void polled(long nanos) {
+    poll.add(nanos);
   }
 
-  void batch(int size, long decideNanos) {
+  synchronized void batch(
+      int size, long laneWaitNanos, long decideNanos, long orderWaitNanos, long sendNanos) {
     batches++;
     records += size;
     largestBatch = Math.max(largestBatch, size);
-    this.decideNanos += decideNanos;
-    slowestDecideNanos = Math.max(slowestDecideNanos, decideNanos);
+    laneWait.add(laneWaitNanos);
+    decide.add(decideNanos);
+    orderWait.add(orderWaitNanos);
+    send.add(sendNanos);
   }
 
-  /** The listener returns the batch to the container (after any checkpoint copy). */
-  void listenerReturned() {
-    decideEndedAt = System.nanoTime();
+  /** Parts of a decide with accepted records: reading them, the decision engine, serialising. */
+  synchronized void scored(long readNanos, long engineNanos, long serialiseNanos) {
+    read.add(readNanos);
+    engine.add(engineNanos);
+    serialise.add(serialiseNanos);
   }
 
-  /**
-   * One Kafka transaction committed (records, offsets, markers), taking {@code nanos} and ending
-   * now; the time since the listener returned went to sending the offsets.
-   */
-  public void commit(long nanos) {
-    long now = System.nanoTime();
-    commits++;
-    commitNanos += nanos;
-    slowestCommitNanos = Math.max(slowestCommitNanos, nanos);
-    if (decideEndedAt != 0) {
-      long offsets = now - nanos - decideEndedAt;
-      offsetsNanos += offsets;
-      slowestOffsetsNanos = Math.max(slowestOffsetsNanos, offsets);
-      decideEndedAt = 0;
-    }
-    commitEndedAt = now;
+  synchronized void committed(
+      long offsetsNanos, long previousWaitNanos, long commitNanos, long sinceHandOffNanos) {
+    offsets.add(offsetsNanos);
+    previousWait.add(previousWaitNanos);
+    commit.add(commitNanos);
+    handOffToCommitted.add(sinceHandOffNanos);
   }
 
-  void stateCopy(long nanos) {
+  synchronized void commitFailed() {
+    failedCommits++;
+  }
+
+  synchronized void stateCopy(long nanos) {
     slowestCopyNanos = Math.max(slowestCopyNanos, nanos);
   }
 
   /** A one-line summary, then starts over. */
-  String drain() {
+  synchronized String drain() {
+    long commits = handOffToCommitted.count;
     String summary =
         String.format(
-            "%d batches (mean %.0f records, largest %d); per cycle, mean (slowest): decide %.2f ms"
-                + " (%.1f), offsets to transaction %.2f ms (%.1f), commit %.2f ms (%.1f) in %d"
-                + " commits, poll and container %.2f ms (%.1f); slowest state copy %.1f ms",
+            "%d batches (mean %.0f records, largest %d); scoring thread, mean (slowest) ms: poll"
+                + " %s, wait for a producer %s, decide %s (read %s, engine %s, serialise %s), wait for"
+                + " the previous batch's writes %s,"
+                + " send %s; per transaction on its producer's thread: offsets %s,"
+                + " wait for the previous commit %s, commit %s, hand-off to committed %s; %d commits, %d failed;"
+                + " slowest state copy %.1f ms",
             batches,
-            mean(records, batches),
+            batches == 0 ? 0.0 : (double) records / batches,
             largestBatch,
-            mean(decideNanos, batches) / 1e6,
-            slowestDecideNanos / 1e6,
-            mean(offsetsNanos, commits) / 1e6,
-            slowestOffsetsNanos / 1e6,
-            mean(commitNanos, commits) / 1e6,
-            slowestCommitNanos / 1e6,
+            poll.drain(),
+            laneWait.drain(),
+            decide.drain(),
+            read.drain(),
+            engine.drain(),
+            serialise.drain(),
+            orderWait.drain(),
+            send.drain(),
+            offsets.drain(),
+            previousWait.drain(),
+            commit.drain(),
+            handOffToCommitted.drain(),
             commits,
-            mean(pollNanos, pollGaps) / 1e6,
-            slowestPollNanos / 1e6,
+            failedCommits,
             slowestCopyNanos / 1e6);
     batches = 0;
-    largestBatch = 0;
-    slowestDecideNanos = 0;
-    commits = 0;
-    commitNanos = 0;
-    slowestCommitNanos = 0;
-    slowestCopyNanos = 0;
     records = 0;
-    decideNanos = 0;
-    offsetsNanos = 0;
-    slowestOffsetsNanos = 0;
-    pollGaps = 0;
-    pollNanos = 0;
-    slowestPollNanos = 0;
+    largestBatch = 0;
+    failedCommits = 0;
+    slowestCopyNanos = 0;
     return summary;
   }
 
-  private static double mean(long total, long count) {
-    return count == 0 ? 0 : (double) total / count;
+  private static final class Stage {
+    private long count;
+    private long totalNanos;
+    private long slowestNanos;
+
+    void add(long nanos) {
+      count++;
+      totalNanos += nanos;
+      slowestNanos = Math.max(slowestNanos, nanos);
+    }
+
+    String drain() {
+      String text =
+          String.format(
+              "%.2f (%.1f)", count == 0 ? 0.0 : totalNanos / 1e6 / count, slowestNanos / 1e6);
+      count = 0;
+      totalNanos = 0;
+      slowestNanos = 0;
+      return text;
+    }
   }
 }

@@ -1,0 +1,158 @@
+package ai.stratum.finance.stream.internal;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One transactional producer and the thread that finishes its transactions. The scoring thread
+ * begins a transaction and sends a batch's records; {@link #commit} hands the rest (the offsets'
+ * round trip to the group coordinator, waiting for the previous batch's commit, the commit itself)
+ * to this lane's thread, so the scoring thread can decide the next batch on another lane meanwhile.
+ * A lane carries one transaction at a time.
+ */
+final class TransactionLane implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(TransactionLane.class);
+
+  private final String transactionalId;
+  private final Function<String, Producer<String, byte[]>> producers;
+  private final StageTimes stages;
+  private final ExecutorService committer;
+  private Producer<String, byte[]> producer;
+  private volatile boolean broken;
+  private CompletableFuture<Void> outcome = CompletableFuture.completedFuture(null);
+
+  /**
+   * Opens the producer; its {@code initTransactions} fences an earlier producer with the same id (a
+   * killed predecessor) and aborts what that one left open.
+   */
+  TransactionLane(
+      String transactionalId,
+      Function<String, Producer<String, byte[]>> producers,
+      StageTimes stages) {
+    this.transactionalId = transactionalId;
+    this.producers = producers;
+    this.stages = stages;
+    this.producer = open();
+    this.committer =
+        Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("scoring-commit-" + transactionalId).daemon().factory());
+  }
+
+  private Producer<String, byte[]> open() {
+    Producer<String, byte[]> opened = producers.apply(transactionalId);
+    try {
+      opened.initTransactions();
+      return opened;
+    } catch (RuntimeException e) {
+      opened.close(Duration.ZERO);
+      throw e;
+    }
+  }
+
+  /** Waits until this lane's last transaction has ended, committed or aborted. */
+  void awaitIdle() {
+    try {
+      outcome.join();
+    } catch (CompletionException | CancellationException e) {
+      // the failure reaches the scoring loop through the commit chain
+    }
+  }
+
+  void begin() {
+    producer.beginTransaction();
+  }
+
+  void send(ProducerRecord<String, byte[]> record) {
+    producer.send(record);
+  }
+
+  /** Blocks until everything sent so far is written (or failed). Safe while the lane commits. */
+  void flush() {
+    producer.flush();
+  }
+
+  /**
+   * Sends {@code offsets} into the open transaction and commits it on this lane's thread, after
+   * {@code previous} committed. If {@code previous} failed, or anything here fails, the transaction
+   * is aborted and the returned future fails: commits happen strictly in batch order.
+   */
+  CompletableFuture<Void> commit(
+      Map<TopicPartition, OffsetAndMetadata> offsets,
+      ConsumerGroupMetadata group,
+      CompletableFuture<Void> previous) {
+    long handedOff = System.nanoTime();
+    outcome =
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                producer.sendOffsetsToTransaction(offsets, group);
+                long offsetsSent = System.nanoTime();
+                previous.join();
+                long previousCommitted = System.nanoTime();
+                producer.commitTransaction();
+                long committed = System.nanoTime();
+                stages.committed(
+                    offsetsSent - handedOff,
+                    previousCommitted - offsetsSent,
+                    committed - previousCommitted,
+                    committed - handedOff);
+              } catch (RuntimeException e) {
+                stages.commitFailed();
+                abort();
+                throw e;
+              }
+            },
+            committer);
+    return outcome;
+  }
+
+  /** Aborts the open transaction; a producer that cannot abort is replaced at the next reset. */
+  void abort() {
+    try {
+      producer.abortTransaction();
+    } catch (RuntimeException e) {
+      log.warn(
+          "Transaction on {} could not be aborted; reopening its producer", transactionalId, e);
+      broken = true;
+    }
+  }
+
+  /**
+   * Replaces a producer that could not abort (fenced, or a commit whose outcome is unknown). The
+   * new producer's {@code initTransactions} completes or aborts what the old one left, so the
+   * committed offsets read afterwards are final. Only when the lane is idle.
+   */
+  void reopenIfBroken() {
+    if (broken) {
+      producer.close(Duration.ZERO);
+      producer = open();
+      broken = false;
+    }
+  }
+
+  @Override
+  public void close() {
+    committer.shutdown();
+    try {
+      committer.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    producer.close(Duration.ofSeconds(5));
+  }
+}
