@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * Classical nodule detection on an isotropic HU grid: lung mask, multi-scale Laplacian-of-Gaussian
  * blob candidates (scale-normalised, one scale per nodule size), a Hessian shape test that rejects
  * vessels (tubes) and the pleura (plates), a second small-scale search for nodules on the chest
- * wall or a rib with the wall flattened, region growing for size and density, 3D non-maximum
- * suppression.
+ * wall or a rib with the wall flattened, nodule-sized dents of the lung surface ({@link
+ * SurfaceDents}), region growing for size and density, 3D non-maximum suppression.
  */
 public final class BlobDetector {
 
@@ -157,6 +157,7 @@ public final class BlobDetector {
     started = lap(stageSeconds, "measure+nms", started);
     List<Blob> bumps = wallBumps(search, spacingMm, measured);
     measured.addAll(bumps);
+    measured.addAll(dents(search, search.crop(mask.lung, hu), spacingMm));
     started = lap(stageSeconds, "candidates", started);
     measured.sort(Comparator.comparingDouble(Blob::probability).reversed());
     List<Blob> blobs = new ArrayList<>();
@@ -229,6 +230,82 @@ public final class BlobDetector {
       }
     }
     return added;
+  }
+
+  /**
+   * Small nodules in dents of the lung surface ({@link SurfaceDents}): each is measured on a copy
+   * of its surroundings where only the lungs and the dent keep their density, so it is grown and
+   * scored as the ball it is rather than as part of the wall next to it. Overlaps with the other
+   * searches' blobs are left to the final suppression, which keeps the more probable.
+   */
+  private List<Blob> dents(SearchRegion search, boolean[] lung, double spacingMm) {
+    List<Blob> added = new ArrayList<>();
+    for (SurfaceDents.Dent dent : SurfaceDents.find(search.grid, lung, spacingMm)) {
+      double volumeMm3 = dent.voxels().length * spacingMm * spacingMm * spacingMm;
+      double radiusMm = Math.cbrt(3 * volumeMm3 / (4 * Math.PI));
+      double sigma = Math.max(0.7, radiusMm / Math.sqrt(3) / spacingMm);
+      int half =
+          Math.max((int) Math.ceil(3 * sigma) + 3, (int) Math.ceil(2 * radiusMm / spacingMm) + 4);
+      int cx = (int) Math.round(dent.x());
+      int cy = (int) Math.round(dent.y());
+      int cz = (int) Math.round(dent.z());
+      Grid isolated =
+          isolate(search.grid, lung, dent, cx - half, cy - half, cz - half, 2 * half + 1);
+      Grid smooth = isolated.gaussian(sigma);
+      float response = smooth.negativeLaplacian(sigma).at(half, half, half);
+      double strength = Math.max(1e-3, response / 0.2);
+      double blobness = blobness(smooth.hessian(half, half, half));
+      boolean[] everywhere = new boolean[isolated.data.length];
+      Arrays.fill(everywhere, true);
+      Blob blob =
+          measure(
+              isolated,
+              everywhere,
+              new Candidate(half, half, half, radiusMm, sigma, strength, blobness, 0),
+              spacingMm);
+      if (blob == null || blob.diameterMm() < minDiameterMm) {
+        continue;
+      }
+      Blob placed =
+          new Blob(
+              blob.x() + cx - half + search.x0,
+              blob.y() + cy - half + search.y0,
+              blob.z() + cz - half + search.z0,
+              blob.diameterMm(),
+              blob.volumeMm3(),
+              blob.meanHu(),
+              blob.solid(),
+              blob.probability(),
+              blob.uncertainty(),
+              blob.shape());
+      added.add(placed);
+    }
+    return added;
+  }
+
+  /**
+   * The cube of {@code size} voxels from {@code (x0, y0, z0)} (edges clamped) with everything but
+   * the lungs and the dent at lung density.
+   */
+  private static Grid isolate(
+      Grid hu, boolean[] lung, SurfaceDents.Dent dent, int x0, int y0, int z0, int size) {
+    int[] members = dent.voxels().clone();
+    Arrays.sort(members);
+    Grid patch = new Grid(size, size, size);
+    for (int z = 0; z < size; z++) {
+      for (int y = 0; y < size; y++) {
+        for (int x = 0; x < size; x++) {
+          int i =
+              hu.index(
+                  Math.clamp(x0 + x, 0, hu.nx - 1),
+                  Math.clamp(y0 + y, 0, hu.ny - 1),
+                  Math.clamp(z0 + z, 0, hu.nz - 1));
+          patch.data[patch.index(x, y, z)] =
+              lung[i] || Arrays.binarySearch(members, i) >= 0 ? hu.data[i] : LUNG_HU;
+        }
+      }
+    }
+    return patch;
   }
 
   /** Adds the seconds since {@code started} to the stage; returns now. */
@@ -564,16 +641,27 @@ public final class BlobDetector {
       int sy = Math.min(hu.ny - 1, high[1] + margin) - y0 + 1;
       int sz = Math.min(hu.nz - 1, high[2] + margin) - z0 + 1;
       Grid grid = hu.crop(x0, y0, z0, sx, sy, sz);
-      boolean[] region = new boolean[grid.data.length];
-      IntStream.range(0, sz)
+      return new SearchRegion(grid, crop(closed, hu, grid, x0, y0, z0), 1, x0, y0, z0);
+    }
+
+    /**
+     * The part of a mask over the whole grid {@code hu} that lies in this (full-resolution) box.
+     */
+    boolean[] crop(boolean[] mask, Grid hu) {
+      return crop(mask, hu, grid, x0, y0, z0);
+    }
+
+    private static boolean[] crop(boolean[] mask, Grid hu, Grid box, int x0, int y0, int z0) {
+      boolean[] inside = new boolean[box.data.length];
+      IntStream.range(0, box.nz)
           .parallel()
           .forEach(z -> {
-            for (int y = 0; y < sy; y++) {
+            for (int y = 0; y < box.ny; y++) {
               System.arraycopy(
-                  closed, hu.index(x0, y0 + y, z0 + z), region, grid.index(0, y, z), sx);
+                  mask, hu.index(x0, y0 + y, z0 + z), inside, box.index(0, y, z), box.nx);
             }
           });
-      return new SearchRegion(grid, region, 1, x0, y0, z0);
+      return inside;
     }
 
     /**
