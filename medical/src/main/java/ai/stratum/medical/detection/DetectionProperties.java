@@ -16,8 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minBlobness smallest ratio of Hessian eigenvalues (1 a ball, 0 a tube or plate)
  * @param minDiameterMm smaller findings are noise
  * @param modelArtifact the nodule CNN registered when the model registry has none (blank: never)
- * @param reportProbability findings below this probability stay out of reports (the operating
- *     point; evaluation sweeps all of them)
+ * @param reportProbability findings below this probability stay out of reports: the operating
+ *     point, about one false positive per scan on the hard held-out phantoms (evaluation sweeps all
+ *     findings)
  */
 @ConfigurationProperties("stratum.medical.detection")
 public record DetectionProperties(
@@ -31,11 +32,11 @@ public record DetectionProperties(
     @DefaultValue("0.25") double minBlobness,
     @DefaultValue("2.5") double minDiameterMm,
     @DefaultValue("models/medical/nodule-cnn/artifact.zip") String modelArtifact,
-    @DefaultValue("0.5") double reportProbability) {
+    @DefaultValue("0.9") double reportProbability) {
 
   /** The defaults, for command-line tools without Spring. */
   public static DetectionProperties defaults() {
     return new DetectionProperties(
-        true, "medical-detection", 1, 30, 5.0, 300, 180, 0.25, 2.5, "", 0.5);
+        true, "medical-detection", 1, 30, 5.0, 300, 180, 0.25, 2.5, "", 0.9);
   }
 }

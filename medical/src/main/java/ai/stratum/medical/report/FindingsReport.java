@@ -18,8 +18,8 @@ public record FindingsReport(
     String seriesInstanceUid,
     String status,
     @Nullable String reason,
-    @Nullable String srSeriesInstanceUid,
-    @Nullable String srSopInstanceUid,
+    String srSeriesInstanceUid,
+    String srSopInstanceUid,
     Instant analysedAt,
     List<Finding> findings) {
 

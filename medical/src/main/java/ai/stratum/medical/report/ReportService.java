@@ -151,20 +151,22 @@ public class ReportService {
     return recorded;
   }
 
-  /** Reports of every analysed series of the study, latest first. */
+  /**
+   * Reports of every analysed series of the study, latest first. An analysis whose report is not
+   * recorded yet (its SR is being stored) is not listed: a listed report always has its SR.
+   */
   public List<FindingsReport> ofStudy(TenantId tenant, String studyUid) {
     return analyses.ofStudy(tenant, studyUid).stream()
-        .map(analysis -> {
-          Optional<String[]> sr = reports.of(tenant, analysis.seriesInstanceUid());
-          return report(analysis, sr.map(s -> s[0]).orElse(null), sr.map(s -> s[1]).orElse(null));
-        })
+        .flatMap(analysis ->
+            reports
+                .of(tenant, analysis.seriesInstanceUid())
+                .map(sr -> report(analysis, sr[0], sr[1]))
+                .stream())
         .toList();
   }
 
   private static FindingsReport report(
-      Analysis analysis,
-      @org.jspecify.annotations.Nullable String srSeriesUid,
-      @org.jspecify.annotations.Nullable String srInstanceUid) {
+      Analysis analysis, String srSeriesUid, String srInstanceUid) {
     return new FindingsReport(
         analysis.studyInstanceUid(),
         analysis.seriesInstanceUid(),

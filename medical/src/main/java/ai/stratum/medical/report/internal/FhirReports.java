@@ -38,10 +38,8 @@ public class FhirReports {
     fhir.setId(report.seriesInstanceUid());
     fhir.addIdentifier(
         new Identifier().setSystem(DICOM_UID).setValue("urn:oid:" + report.seriesInstanceUid()));
-    if (report.srSopInstanceUid() != null) {
-      fhir.addIdentifier(
-          new Identifier().setSystem(DICOM_UID).setValue("urn:oid:" + report.srSopInstanceUid()));
-    }
+    fhir.addIdentifier(
+        new Identifier().setSystem(DICOM_UID).setValue("urn:oid:" + report.srSopInstanceUid()));
     fhir.setStatus(
         report.reason() == null
             ? DiagnosticReport.DiagnosticReportStatus.FINAL
