@@ -25,6 +25,7 @@ import ai.stratum.finance.simulator.SimulatedTransaction;
 import ai.stratum.finance.simulator.SimulatorSettings;
 import ai.stratum.finance.simulator.TransactionSimulator;
 import ai.stratum.finance.stream.ScoringStream;
+import com.sun.management.GarbageCollectionNotificationInfo;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -46,6 +47,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import javax.management.ListenerNotFoundException;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -362,6 +368,7 @@ public final class FinanceBenchmark {
     producerConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "bench-passthrough");
     producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, ScoringStream.BATCH_LINGER_MS);
     producerConfig.put(ProducerConfig.BATCH_SIZE_CONFIG, ScoringStream.BATCH_BYTES);
+    producerConfig.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, ScoringStream.RETRY_BACKOFF_MS);
     try (KafkaConsumer<String, byte[]> consumer = consumer(servers, "bench-passthrough", 1000);
         KafkaProducer<String, byte[]> producer =
             new KafkaProducer<>(
@@ -428,7 +435,9 @@ public final class FinanceBenchmark {
             "--stratum.finance.features.devices=65536",
             "--stratum.finance.decisions.projection=" + projection,
             // the stream's 30-second report: batches, slowest decide, commit and state copy
-            "--logging.level.ai.stratum.finance.stream.internal.ScoringLoop=INFO"));
+            "--logging.level.ai.stratum.finance.stream.internal.ScoringLoop=INFO",
+            // when each checkpoint was written, to set beside the latency timeline
+            "--logging.level.ai.stratum.finance.stream.internal.FeatureCheckpoints=INFO"));
     arguments.addAll(overrides);
     return StratumApplication.run(FinanceApplication.class, arguments.toArray(String[]::new));
   }
@@ -497,6 +506,7 @@ public final class FinanceBenchmark {
     }
     long interval = 1_000_000_000L / rate;
     long[] receivedAt = new long[total];
+    long[] sentAt = new long[total];
     AtomicLong start = new AtomicLong();
     AtomicInteger received = new AtomicInteger();
     AtomicInteger duplicates = new AtomicInteger();
@@ -533,6 +543,7 @@ public final class FinanceBenchmark {
               }
             });
     subscribed.await();
+    GcCycles gcCycles = GcCycles.record();
     // a bank's gateway batches what arrives within a millisecond; one request per record cost
     // the broker more CPU than the stream. That millisecond counts in the latency.
     try (KafkaProducer<String, byte[]> producer = producer(servers, 1)) {
@@ -543,6 +554,7 @@ public final class FinanceBenchmark {
         long now = System.nanoTime();
         while (next < total && begin + next * interval <= now) {
           producer.send(new ProducerRecord<>(INPUT, keys.get(next), payloads.get(next)));
+          sentAt[next] = System.nanoTime();
           next++;
         }
         if (next < total) {
@@ -582,6 +594,136 @@ public final class FinanceBenchmark {
         missing + duplicates.get() == 0
             ? ""
             : String.format(" (%d without a decision, %d duplicates)", missing, duplicates.get()));
+    timeline(start.get(), interval, skip, total, sentAt, receivedAt, gcCycles.stop(), out);
+  }
+
+  /** A collector cycle or pause, in epoch milliseconds. */
+  private record GcCycle(String collector, long startMillis, long endMillis) {}
+
+  /**
+   * The collector's cycles as the JVM reports them when they end. ZGC's cycles are concurrent, but
+   * on two cores its threads take CPU from the scoring thread, the broker and PostgreSQL.
+   */
+  private static final class GcCycles implements NotificationListener {
+
+    private final List<GcCycle> cycles = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+
+    static GcCycles record() {
+      GcCycles recorder = new GcCycles();
+      for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+        ((NotificationEmitter) collector).addNotificationListener(recorder, null, null);
+      }
+      return recorder;
+    }
+
+    @Override
+    public void handleNotification(Notification notification, Object handback) {
+      if (!notification
+          .getType()
+          .equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+        return;
+      }
+      GarbageCollectionNotificationInfo info =
+          GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+      cycles.add(
+          new GcCycle(
+              info.getGcName(),
+              jvmStart + info.getGcInfo().getStartTime(),
+              jvmStart + info.getGcInfo().getEndTime()));
+    }
+
+    List<GcCycle> stop() {
+      for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+        try {
+          ((NotificationEmitter) collector).removeNotificationListener(this);
+        } catch (ListenerNotFoundException e) {
+          // never added to this one
+        }
+      }
+      return List.copyOf(cycles);
+    }
+  }
+
+  private static final long TIMELINE_WINDOW_NANOS = 250_000_000L;
+  private static final double TARGET_P99_MILLIS = 20;
+
+  /**
+   * The latency run window by window (by scheduled send time), so a p99 set by a few stalls shows
+   * when they happened, to set beside the service's log, a GC log or a flight recording. Each
+   * window's send lag is how late the load generator itself sent (it counts in the latency).
+   */
+  private static void timeline(
+      long begin,
+      long interval,
+      int skip,
+      int total,
+      long[] sentAt,
+      long[] receivedAt,
+      List<GcCycle> gcCycles,
+      PrintStream out) {
+    long wallOffset =
+        Instant.now().toEpochMilli() * 1_000_000L - System.nanoTime(); // nanoTime -> epoch nanos
+    int perWindow = (int) Math.max(1, TIMELINE_WINDOW_NANOS / interval);
+    List<String> bad = new ArrayList<>();
+    int windows = 0;
+    int badDuringGc = 0;
+    int goodDuringGc = 0;
+    for (int from = skip; from < total; from += perWindow) {
+      int to = Math.min(total, from + perWindow);
+      long[] latencies = new long[to - from];
+      int n = 0;
+      long sendLag = 0;
+      for (int i = from; i < to; i++) {
+        long due = begin + i * interval;
+        sendLag = Math.max(sendLag, sentAt[i] - due);
+        if (receivedAt[i] != 0) {
+          latencies[n++] = receivedAt[i] - due;
+        }
+      }
+      latencies = Arrays.copyOf(latencies, n);
+      Arrays.sort(latencies);
+      windows++;
+      double p99 = percentile(latencies, 0.99);
+      long windowStart = (begin + from * interval + wallOffset) / 1_000_000;
+      long windowEnd = windowStart + TIMELINE_WINDOW_NANOS / 1_000_000;
+      // a collection still running, or ended within the last half second, at this window
+      String collector =
+          gcCycles.stream()
+              .filter(cycle -> cycle.startMillis() < windowEnd)
+              .filter(cycle -> cycle.endMillis() + 500 > windowStart)
+              .map(GcCycle::collector)
+              .distinct()
+              .collect(java.util.stream.Collectors.joining(", "));
+      if (p99 > TARGET_P99_MILLIS) {
+        if (!collector.isEmpty()) {
+          badDuringGc++;
+        }
+        bad.add(
+            String.format(
+                "  %s  p50 %6.1f  p99 %6.1f  max %6.1f ms  send lag %5.1f ms  %s",
+                Instant.ofEpochMilli(windowStart),
+                percentile(latencies, 0.5),
+                p99,
+                n == 0 ? Double.NaN : latencies[n - 1] / 1e6,
+                sendLag / 1e6,
+                collector));
+      } else if (!collector.isEmpty()) {
+        goodDuringGc++;
+      }
+    }
+    out.printf(
+        "Latency timeline: %d of %d windows of %d ms had p99 > %.0f ms, %d of them at a collector"
+            + " cycle (running or ended < 0.5 s before; %d windows at a cycle were within the"
+            + " target); %d collector cycles/pauses in the run (window start, UTC):%n",
+        bad.size(),
+        windows,
+        TIMELINE_WINDOW_NANOS / 1_000_000,
+        TARGET_P99_MILLIS,
+        badDuringGc,
+        goodDuringGc,
+        gcCycles.size());
+    bad.forEach(out::println);
   }
 
   private static double percentile(long[] sorted, double q) {

@@ -77,10 +77,8 @@ public final class RiskModel {
     }
     float[] raw = Arrays.copyOf(features, rows * N);
     float[] scaled = new float[rows * N];
-    float[] row = new float[N];
     for (int r = 0; r < rows; r++) {
-      System.arraycopy(raw, r * N, row, 0, N);
-      System.arraycopy(mlpInput(row), 0, scaled, r * N, N);
+      scaleForMlp(raw, r * N, scaled);
     }
     float[] probabilities =
         server
@@ -122,13 +120,21 @@ public final class RiskModel {
   /** The MLP's input: signed log1p of each feature, standardised with the training statistics. */
   public float[] mlpInput(float[] raw) {
     float[] scaled = new float[N];
+    scaleForMlp(raw, 0, scaled);
+    return scaled;
+  }
+
+  /**
+   * {@link #mlpInput} of the row at {@code offset}, written in place: a batch's rows need no array
+   * each (at 8,000 transactions/s those were a noticeable share of the garbage, and so of the
+   * collector's cycles competing with the scoring thread for the two cores).
+   */
+  private void scaleForMlp(float[] rows, int offset, float[] scaled) {
     float[] center = bundle.mlpCenter();
     float[] scale = bundle.mlpScale();
     for (int i = 0; i < N; i++) {
-      float x = raw[i];
-      scaled[i] = (compress(x) - center[i]) / scale[i];
+      scaled[offset + i] = (compress(rows[offset + i]) - center[i]) / scale[i];
     }
-    return scaled;
   }
 
   public Explainer newExplainer() {

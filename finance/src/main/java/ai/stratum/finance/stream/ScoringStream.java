@@ -39,6 +39,17 @@ public final class ScoringStream implements SmartLifecycle {
    */
   public static final int BATCH_LINGER_MS = 2;
 
+  /**
+   * First wait before a producer retries. With transactions in flight on alternating producers, a
+   * producer's next transaction often reaches the coordinator while it still writes the markers of
+   * the previous one; the broker answers CONCURRENT_TRANSACTIONS and the client asks again after
+   * this wait. The default 100 ms put 100 ms stalls into every few hundred batches at 8,000 tx/s
+   * (p99 130 -> 59 ms measured); the markers take a few milliseconds. Produce retries still back
+   * off exponentially up to {@code retry.backoff.max.ms} (1 s) against a broker that is really
+   * down.
+   */
+  public static final int RETRY_BACKOFF_MS = 10;
+
   /** Producer batch per partition: a whole polled batch of decisions fits in one. */
   public static final int BATCH_BYTES = 256 * 1024;
 
@@ -57,6 +68,7 @@ public final class ScoringStream implements SmartLifecycle {
     producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
     producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, BATCH_LINGER_MS);
     producerConfig.put(ProducerConfig.BATCH_SIZE_CONFIG, BATCH_BYTES);
+    producerConfig.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, RETRY_BACKOFF_MS);
     // a batch commits within milliseconds; if an instance dies mid-transaction, the broker aborts
     // the orphan after this long even when no successor fences it, so read_committed readers of
     // finance.decisions are never held up for the default minute
