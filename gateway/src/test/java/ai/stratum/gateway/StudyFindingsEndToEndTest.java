@@ -11,12 +11,10 @@ import ai.stratum.gateway.security.ApiKeys;
 import ai.stratum.gateway.security.ConsoleUsers;
 import ai.stratum.gateway.tenancy.Tenants;
 import ai.stratum.medical.MedicalApplication;
-import ai.stratum.medical.dicom.Dicom;
-import ai.stratum.medical.dicom.DicomBuilder;
 import ai.stratum.medical.dicom.DicomObject;
 import ai.stratum.medical.dicom.DicomTags;
 import ai.stratum.medical.dicomweb.StowBody;
-import ai.stratum.medical.imaging.FrameGeometry;
+import ai.stratum.medical.phantom.EnhancedCt;
 import ai.stratum.medical.phantom.PhantomSeries;
 import ai.stratum.medical.phantom.PhantomSpec;
 import ai.stratum.test.RealInfrastructure;
@@ -230,96 +228,14 @@ class StudyFindingsEndToEndTest {
     }
   }
 
-  /**
-   * The phantom's slices as one Enhanced CT Image Storage object, frames from the last slice to the
-   * first: orientation, pixel measures and rescale shared, each frame's position its own.
-   */
+  /** The phantom's slices as one Enhanced CT object, frames from the last slice to the first. */
   private static DicomObject enhancedCt(PhantomSeries chest) {
-    DicomObject first = chest.slice(0);
-    DicomBuilder builder = Dicom.builder();
-    for (int tag :
-        new int[] {
-          DicomTags.PATIENT_NAME,
-          DicomTags.PATIENT_ID,
-          DicomTags.PATIENT_BIRTH_DATE,
-          DicomTags.PATIENT_SEX,
-          DicomTags.STUDY_INSTANCE_UID,
-          DicomTags.STUDY_ID,
-          DicomTags.STUDY_DATE,
-          DicomTags.STUDY_TIME,
-          DicomTags.ACCESSION_NUMBER,
-          DicomTags.REFERRING_PHYSICIAN_NAME,
-          DicomTags.STUDY_DESCRIPTION,
-          DicomTags.SERIES_INSTANCE_UID,
-          DicomTags.SERIES_DESCRIPTION,
-          DicomTags.MODALITY,
-          DicomTags.MANUFACTURER,
-          DicomTags.FRAME_OF_REFERENCE_UID,
-          DicomTags.POSITION_REFERENCE_INDICATOR,
-          DicomTags.CONTENT_DATE,
-          DicomTags.CONTENT_TIME
-        }) {
-      builder.string(tag, first.string(tag).orElse(""));
+    List<EnhancedCt.Frame> frames = new ArrayList<>();
+    for (int slice = chest.spec().slices() - 1; slice >= 0; slice--) {
+      frames.add(EnhancedCt.Frame.of(chest.slice(slice)));
     }
-    int matrix = chest.spec().matrix();
-    int frames = chest.spec().slices();
-    short[] pixels = new short[matrix * matrix * frames];
-    List<DicomBuilder> perFrame = new ArrayList<>();
-    for (int f = 0; f < frames; f++) {
-      DicomObject slice = chest.slice(frames - 1 - f);
-      int[] samples = slice.frame(0).samples();
-      for (int i = 0; i < samples.length; i++) {
-        pixels[f * matrix * matrix + i] = (short) samples[i];
-      }
-      perFrame.add(
-          Dicom.builder()
-              .sequence(
-                  DicomTags.FRAME_CONTENT_SEQUENCE,
-                  List.of(Dicom.builder().string(DicomTags.STACK_ID, "1")))
-              .sequence(
-                  DicomTags.PLANE_POSITION_SEQUENCE,
-                  List.of(
-                      Dicom.builder()
-                          .numbers(
-                              DicomTags.IMAGE_POSITION_PATIENT,
-                              slice.doubles(DicomTags.IMAGE_POSITION_PATIENT)))));
-    }
-    DicomBuilder shared =
-        Dicom.builder()
-            .sequence(
-                DicomTags.PIXEL_MEASURES_SEQUENCE,
-                List.of(
-                    Dicom.builder()
-                        .numbers(DicomTags.PIXEL_SPACING, first.doubles(DicomTags.PIXEL_SPACING))
-                        .numbers(DicomTags.SLICE_THICKNESS, chest.spec().sliceSpacingMm())))
-            .sequence(
-                DicomTags.PLANE_ORIENTATION_SEQUENCE,
-                List.of(
-                    Dicom.builder()
-                        .numbers(
-                            DicomTags.IMAGE_ORIENTATION_PATIENT,
-                            first.doubles(DicomTags.IMAGE_ORIENTATION_PATIENT))))
-            .sequence(
-                DicomTags.PIXEL_VALUE_TRANSFORMATION_SEQUENCE,
-                List.of(
-                    Dicom.builder()
-                        .numbers(
-                            DicomTags.RESCALE_INTERCEPT,
-                            first.number(DicomTags.RESCALE_INTERCEPT).orElseThrow())
-                        .numbers(DicomTags.RESCALE_SLOPE, 1)
-                        .string(DicomTags.RESCALE_TYPE, "HU")));
-    return builder
-        .string(DicomTags.IMAGE_TYPE, "ORIGINAL", "PRIMARY", "AXIAL", "NONE")
-        .string(DicomTags.SOP_CLASS_UID, FrameGeometry.ENHANCED_CT_IMAGE_STORAGE)
-        .string(DicomTags.SOP_INSTANCE_UID, PhantomSeries.uid(chest.spec().seed(), "enhanced-ct"))
-        .integers(DicomTags.SERIES_NUMBER, 1)
-        .integers(DicomTags.INSTANCE_NUMBER, 1)
-        .sequence(DicomTags.SHARED_FUNCTIONAL_GROUPS_SEQUENCE, List.of(shared))
-        .sequence(DicomTags.PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE, perFrame)
-        .pixels16(matrix, matrix, frames, pixels, false)
-        .integers(DicomTags.BITS_STORED, 12)
-        .integers(DicomTags.HIGH_BIT, 11)
-        .build();
+    return EnhancedCt.of(
+        frames, chest.seriesInstanceUid(), PhantomSeries.uid(chest.spec().seed(), "enhanced-ct"));
   }
 
   /** STOW-RS of the whole series through the gateway, as a PACS with the API key would. */

@@ -9,6 +9,7 @@ import ai.stratum.medical.dicom.Dicom;
 import ai.stratum.medical.dicom.DicomObject;
 import ai.stratum.medical.dicom.DicomTags;
 import ai.stratum.medical.dimse.DimseReceiver;
+import ai.stratum.medical.phantom.EnhancedCt;
 import ai.stratum.medical.phantom.PhantomSeries;
 import ai.stratum.medical.phantom.PhantomSpec;
 import java.net.http.HttpResponse;

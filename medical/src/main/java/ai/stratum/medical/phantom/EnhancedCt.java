@@ -1,10 +1,11 @@
-package ai.stratum.medical.imaging;
+package ai.stratum.medical.phantom;
 
 import ai.stratum.medical.dicom.Dicom;
 import ai.stratum.medical.dicom.DicomBuilder;
 import ai.stratum.medical.dicom.DicomObject;
 import ai.stratum.medical.dicom.DicomTags;
 import ai.stratum.medical.dicom.PixelFrame;
+import ai.stratum.medical.imaging.FrameGeometry;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -13,9 +14,9 @@ import org.jspecify.annotations.Nullable;
  * Converts single-frame CT slices into one Enhanced CT Image Storage object, as a modern scanner
  * sends a series: patient, study and frame of reference as in the slices; Pixel Measures, Plane
  * Orientation, Frame VOI LUT and Pixel Value Transformation shared; Plane Position and Frame
- * Content per frame.
+ * Content per frame. Tests of ingest and of the console send phantoms this way.
  */
-final class EnhancedCt {
+public final class EnhancedCt {
 
   private static final int FRAME_ACQUISITION_NUMBER = 0x00209156;
   private static final int DIMENSION_INDEX_VALUES = 0x00209157;
@@ -24,16 +25,16 @@ final class EnhancedCt {
    * One frame: the slice whose pixels it carries and the position its Plane Position (Patient)
    * group states; no position leaves the group out.
    */
-  record Frame(DicomObject slice, double @Nullable [] position) {
+  public record Frame(DicomObject slice, double @Nullable [] position) {
 
-    static Frame of(DicomObject slice) {
+    public static Frame of(DicomObject slice) {
       return new Frame(slice, slice.doubles(DicomTags.IMAGE_POSITION_PATIENT));
     }
   }
 
   private EnhancedCt() {}
 
-  static DicomObject of(List<Frame> frames, String seriesUid, String sopInstanceUid) {
+  public static DicomObject of(List<Frame> frames, String seriesUid, String sopInstanceUid) {
     DicomObject first = frames.getFirst().slice();
     DicomBuilder builder = Dicom.builder();
     for (int tag :
