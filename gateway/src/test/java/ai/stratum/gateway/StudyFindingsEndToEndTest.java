@@ -18,6 +18,7 @@ import ai.stratum.medical.phantom.EnhancedCt;
 import ai.stratum.medical.phantom.PhantomSeries;
 import ai.stratum.medical.phantom.PhantomSpec;
 import ai.stratum.test.RealInfrastructure;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -106,14 +107,11 @@ class StudyFindingsEndToEndTest {
   @Test
   void clinicianSeesTheAnalysedStudysFindingOnItsSliceAndConfirmsIt() throws Exception {
     assumeTrue(ConsoleBrowser.installed(), "chromium and chromium-driver are not installed");
-    String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-    TenantId hospital = TenantId.of("hospital-" + suffix);
-    tenants.create(hospital, "Hospital " + suffix, "test");
-    String clinician = "clinician-" + suffix;
-    users.create(clinician, hospital, Set.of(Role.CLINICIAN), PASSWORD, "test");
-    String key = apiKeys.create(hospital, "pacs", Set.of(Role.CLINICIAN), "test").token();
+    Hospital hospital = newHospital();
+    String clinician = hospital.clinician();
+    String key = hospital.apiKey();
     PhantomSeries chest =
-        PhantomSeries.of(new PhantomSpec(128, 48, 2.5, 4, 10, 12, "E2E-" + suffix));
+        PhantomSeries.of(new PhantomSpec(128, 48, 2.5, 4, 10, 12, "E2E-" + hospital.suffix()));
 
     assertThat(stow(key, chest).statusCode()).isEqualTo(200);
     JsonNode finding = awaitFirstFinding(key, chest.studyInstanceUid()).get("findings").get(0);
@@ -121,31 +119,9 @@ class StudyFindingsEndToEndTest {
 
     try (ConsoleBrowser console = ConsoleBrowser.start()) {
       WebDriver browser = console.driver();
-      console.logIn("http://localhost:" + port, clinician, PASSWORD);
-      browser.get(
-          "http://localhost:"
-              + port
-              + "/console/studies/"
-              + chest.studyInstanceUid()
-              + "/series/"
-              + chest.seriesInstanceUid());
-      browser.findElement(By.id("goto-" + findingId)).click();
-
+      openSeries(console, clinician, chest);
       WebElement circle =
-          console
-              .await()
-              .until(
-                  ExpectedConditions.presenceOfElementLocated(
-                      By.cssSelector(
-                          "#overlay ellipse.finding[data-finding='" + findingId + "']")));
-      console
-          .await()
-          .until(driver ->
-              (Boolean)
-                  console.script(
-                      "const i = document.getElementById('slice');"
-                          + " return i.complete && i.naturalWidth === 128;"));
-      console.screenshot("console-series-finding-real-medical.png");
+          goToFinding(console, findingId, "console-series-finding-real-medical.png");
       assertThat(Double.parseDouble(circle.getAttribute("rx"))).isPositive();
       browser.findElement(By.id("confirm-" + findingId)).click();
       console
@@ -171,14 +147,11 @@ class StudyFindingsEndToEndTest {
   @Test
   void clinicianScrollsTheFramesOfAnAnalysedEnhancedCtToItsFinding() throws Exception {
     assumeTrue(ConsoleBrowser.installed(), "chromium and chromium-driver are not installed");
-    String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-    TenantId hospital = TenantId.of("hospital-" + suffix);
-    tenants.create(hospital, "Hospital " + suffix, "test");
-    String clinician = "clinician-" + suffix;
-    users.create(clinician, hospital, Set.of(Role.CLINICIAN), PASSWORD, "test");
-    String key = apiKeys.create(hospital, "pacs", Set.of(Role.CLINICIAN), "test").token();
+    Hospital hospital = newHospital();
+    String clinician = hospital.clinician();
+    String key = hospital.apiKey();
     PhantomSeries chest =
-        PhantomSeries.of(new PhantomSpec(128, 48, 2.5, 4, 10, 13, "E2E-MF-" + suffix));
+        PhantomSeries.of(new PhantomSpec(128, 48, 2.5, 4, 10, 13, "E2E-MF-" + hospital.suffix()));
     DicomObject enhanced = enhancedCt(chest);
     String instance = enhanced.string(DicomTags.SOP_INSTANCE_UID).orElseThrow();
 
@@ -188,32 +161,10 @@ class StudyFindingsEndToEndTest {
 
     try (ConsoleBrowser console = ConsoleBrowser.start()) {
       WebDriver browser = console.driver();
-      console.logIn("http://localhost:" + port, clinician, PASSWORD);
-      browser.get(
-          "http://localhost:"
-              + port
-              + "/console/studies/"
-              + chest.studyInstanceUid()
-              + "/series/"
-              + chest.seriesInstanceUid());
+      openSeries(console, clinician, chest);
       assertThat(browser.findElement(By.id("slice-label")).getText()).isEqualTo("1 / 48");
-      browser.findElement(By.id("goto-" + findingId)).click();
-
       WebElement circle =
-          console
-              .await()
-              .until(
-                  ExpectedConditions.presenceOfElementLocated(
-                      By.cssSelector(
-                          "#overlay ellipse.finding[data-finding='" + findingId + "']")));
-      console
-          .await()
-          .until(driver ->
-              (Boolean)
-                  console.script(
-                      "const i = document.getElementById('slice');"
-                          + " return i.complete && i.naturalWidth === 128;"));
-      console.screenshot("console-enhanced-ct-finding-real-medical.png");
+          goToFinding(console, findingId, "console-enhanced-ct-finding-real-medical.png");
       assertThat(Double.parseDouble(circle.getAttribute("rx"))).isPositive();
       String source = browser.findElement(By.id("slice")).getAttribute("src");
       Matcher frame =
@@ -226,6 +177,57 @@ class StudyFindingsEndToEndTest {
               .doubles(DicomTags.IMAGE_POSITION_PATIENT)[2];
       assertThat(Math.abs(frameZ - finding.get("z").asDouble())).isLessThanOrEqualTo(1.25);
     }
+  }
+
+  /** A new hospital tenant with a clinician (password {@link #PASSWORD}) and a PACS API key. */
+  private Hospital newHospital() {
+    String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    TenantId tenant = TenantId.of("hospital-" + suffix);
+    tenants.create(tenant, "Hospital " + suffix, "test");
+    String clinician = "clinician-" + suffix;
+    users.create(clinician, tenant, Set.of(Role.CLINICIAN), PASSWORD, "test");
+    String key = apiKeys.create(tenant, "pacs", Set.of(Role.CLINICIAN), "test").token();
+    return new Hospital(suffix, clinician, key);
+  }
+
+  private record Hospital(String suffix, String clinician, String apiKey) {}
+
+  /** Logs the clinician in and opens the series in the viewer. */
+  private void openSeries(ConsoleBrowser console, String clinician, PhantomSeries chest) {
+    console.logIn("http://localhost:" + port, clinician, PASSWORD);
+    console
+        .driver()
+        .get(
+            "http://localhost:"
+                + port
+                + "/console/studies/"
+                + chest.studyInstanceUid()
+                + "/series/"
+                + chest.seriesInstanceUid());
+  }
+
+  /**
+   * Jumps to the finding's slice and waits for its circle and the slice's image; returns the
+   * circle.
+   */
+  private static WebElement goToFinding(ConsoleBrowser console, String findingId, String screenshot)
+      throws IOException {
+    console.driver().findElement(By.id("goto-" + findingId)).click();
+    WebElement circle =
+        console
+            .await()
+            .until(
+                ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#overlay ellipse.finding[data-finding='" + findingId + "']")));
+    console
+        .await()
+        .until(driver ->
+            (Boolean)
+                console.script(
+                    "const i = document.getElementById('slice');"
+                        + " return i.complete && i.naturalWidth === 128;"));
+    console.screenshot(screenshot);
+    return circle;
   }
 
   /** The phantom's slices as one Enhanced CT object, frames from the last slice to the first. */

@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import ai.stratum.core.audit.AuditLog;
 import ai.stratum.core.json.StratumJson;
 import ai.stratum.core.tenancy.TenantId;
+import ai.stratum.finance.FinanceServiceTest;
 import ai.stratum.finance.TransactionRecords;
 import ai.stratum.finance.contract.Channel;
 import ai.stratum.finance.contract.EntryMode;
@@ -18,7 +19,6 @@ import ai.stratum.finance.stream.DeadLetterHeaders;
 import ai.stratum.finance.threshold.ThresholdChange;
 import ai.stratum.finance.threshold.Thresholds;
 import ai.stratum.finance.threshold.internal.JdbcThresholdJournal;
-import ai.stratum.test.RealInfrastructure;
 import ai.stratum.test.SharedInfrastructure;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,21 +40,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
-@RealInfrastructure
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      // small feature state: the test JVM also hosts the brokers and other contexts
-      "stratum.finance.features.cards=4096",
-      "stratum.finance.features.accounts=4096",
-      "stratum.finance.features.merchants=1024",
-      "stratum.finance.features.devices=4096"
-    })
+@FinanceServiceTest
 class FinanceApiTest {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ai.stratum.core.json.StratumJson;
+import ai.stratum.finance.FinanceServiceTest;
 import ai.stratum.finance.TransactionRecords;
 import ai.stratum.finance.contract.Channel;
 import ai.stratum.finance.contract.EntryMode;
 import ai.stratum.finance.contract.Transaction;
-import ai.stratum.test.RealInfrastructure;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,7 +25,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,16 +32,7 @@ import tools.jackson.databind.JsonNode;
  * the real broker, decisions and dead letters through the projections into the real PostgreSQL, and
  * the endpoint's figures are awaited.
  */
-@RealInfrastructure
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      // the same context as FinanceApiTest's, so the test JVM builds it once
-      "stratum.finance.features.cards=4096",
-      "stratum.finance.features.accounts=4096",
-      "stratum.finance.features.merchants=1024",
-      "stratum.finance.features.devices=4096"
-    })
+@FinanceServiceTest
 class FinanceLiveViewTest {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -8,10 +8,10 @@ import static org.awaitility.Awaitility.await;
 
 import ai.stratum.core.events.Topic;
 import ai.stratum.core.json.StratumJson;
+import ai.stratum.finance.FinanceServiceTest;
 import ai.stratum.finance.TransactionRecords;
 import ai.stratum.finance.contract.Channel;
 import ai.stratum.finance.contract.EntryMode;
-import ai.stratum.test.RealInfrastructure;
 import ai.stratum.test.SharedInfrastructure;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +39,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Failures while several of the stream's transactions are in flight (one deciding, others
@@ -48,16 +47,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * real: another producer takes the stream's transactional ids (fencing its producers, which aborts
  * their open transactions), or another consumer joins the stream's group.
  */
-@RealInfrastructure
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      // the same context as FinanceApiTest's, so the test JVM builds it once
-      "stratum.finance.features.cards=4096",
-      "stratum.finance.features.accounts=4096",
-      "stratum.finance.features.merchants=1024",
-      "stratum.finance.features.devices=4096"
-    })
+@FinanceServiceTest
 class PipelinedTransactionsTest {
 
   private static final int BACKLOG = 1_000;

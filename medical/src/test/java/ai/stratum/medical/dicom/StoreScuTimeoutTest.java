@@ -8,14 +8,10 @@ import ai.stratum.medical.phantom.PhantomSeries;
 import ai.stratum.medical.phantom.PhantomSpec;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,37 +25,22 @@ class StoreScuTimeoutTest {
       throws Exception {
     Path file = directory.resolve("ct.dcm");
     Files.write(file, PhantomSeries.of(PhantomSpec.small(77)).slice(0).toPart10());
-    List<Socket> accepted = new CopyOnWriteArrayList<>();
-    try (ServerSocket stalled = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
-      Thread.ofVirtual()
-          .start(() -> {
-            try {
-              while (true) {
-                accepted.add(stalled.accept());
-              }
-            } catch (IOException closed) {
-              // the test is over
-            }
-          });
-      DicomPeer peer = new DicomPeer("127.0.0.1", stalled.getLocalPort(), "STALLED", "STRATUM");
+    try (StalledPeer stalled = new StalledPeer(0)) {
+      DicomPeer peer = new DicomPeer("127.0.0.1", stalled.port(), "STALLED", "STRATUM");
 
       assertThatThrownBy(() -> Dicom.storeScu().store(peer, file, Duration.ofSeconds(1)))
           .isInstanceOf(IOException.class)
           .hasMessageContaining("C-STORE to STALLED@127.0.0.1:")
           .hasMessageContaining("timed out after 1000 ms");
 
-      await().atMost(Duration.ofSeconds(10)).until(() -> accepted.size() == 1);
-      Socket peerSide = accepted.getFirst();
+      await().atMost(Duration.ofSeconds(10)).until(() -> stalled.accepted().size() == 1);
+      Socket peerSide = stalled.accepted().getFirst();
       // a read timeout only bounds the wait should the SCU have left the connection open
       peerSide.setSoTimeout(10_000);
       try (InputStream in = peerSide.getInputStream()) {
         byte[] received = in.readAllBytes();
         assertThat(received).isNotEmpty();
         assertThat(received[0]).isEqualTo((byte) A_ASSOCIATE_RQ);
-      }
-    } finally {
-      for (Socket socket : accepted) {
-        socket.close();
       }
     }
   }

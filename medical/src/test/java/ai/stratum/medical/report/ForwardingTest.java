@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import ai.stratum.medical.MedicalIntegrationTest;
+import ai.stratum.medical.dicom.StalledPeer;
 import ai.stratum.medical.phantom.PhantomSeries;
 import ai.stratum.medical.phantom.PhantomSpec;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -108,19 +105,7 @@ class ForwardingTest extends MedicalIntegrationTest {
   @Test
   void failsAForwardToAPeerThatAcceptsAndNeverAnswersAfterTheTimeoutAndRetriesIt()
       throws Exception {
-    List<Socket> accepted = new CopyOnWriteArrayList<>();
-    try (ServerSocket stalled =
-        new ServerSocket(STALLED_DIMSE_PORT, 50, InetAddress.getLoopbackAddress())) {
-      Thread.ofVirtual()
-          .start(() -> {
-            try {
-              while (true) {
-                accepted.add(stalled.accept());
-              }
-            } catch (IOException closed) {
-              // the test is over
-            }
-          });
+    try (StalledPeer stalled = new StalledPeer(STALLED_DIMSE_PORT)) {
       PhantomSeries series = PhantomSeries.of(PhantomSpec.small(4714));
       assertThat(stow("hospital-d", parts(series)).statusCode()).isEqualTo(200);
       String sr =
@@ -141,7 +126,7 @@ class ForwardingTest extends MedicalIntegrationTest {
                         .contains("STALLED@127.0.0.1:" + STALLED_DIMSE_PORT)
                         .contains("timed out after 5000 ms");
                   }));
-      assertThat(accepted).hasSizeGreaterThanOrEqualTo(2);
+      assertThat(stalled.accepted()).hasSizeGreaterThanOrEqualTo(2);
       assertThat(
               get(
                       "hospital-d",
@@ -149,10 +134,6 @@ class ForwardingTest extends MedicalIntegrationTest {
                       "application/dicom+json")
                   .body())
           .contains(sr);
-    } finally {
-      for (Socket socket : accepted) {
-        socket.close();
-      }
     }
   }
 

@@ -72,7 +72,23 @@ public final class BlobDetector {
       boolean solid,
       double probability,
       double uncertainty,
-      Shape shape) {}
+      Shape shape) {
+
+    /** The same blob in a grid whose origin lies (dx, dy, dz) voxels before this one's. */
+    Blob shifted(double dx, double dy, double dz) {
+      return new Blob(
+          x + dx,
+          y + dy,
+          z + dz,
+          diameterMm,
+          volumeMm3,
+          meanHu,
+          solid,
+          probability,
+          uncertainty,
+          shape);
+    }
+  }
 
   /**
    * What the score is made of: blob filter strength (HU of contrast), Hessian blobness, sphericity
@@ -213,18 +229,7 @@ public final class BlobDetector {
           && blob.diameterMm() >= minDiameterMm
           && blob.meanHu() >= BUMP_MIN_MEAN_HU
           && blob.shape().leak() <= BUMP_MAX_LEAK) {
-        Blob placed =
-            new Blob(
-                blob.x() + search.x0,
-                blob.y() + search.y0,
-                blob.z() + search.z0,
-                blob.diameterMm(),
-                blob.volumeMm3(),
-                blob.meanHu(),
-                blob.solid(),
-                blob.probability(),
-                blob.uncertainty(),
-                blob.shape());
+        Blob placed = blob.shifted(search.x0, search.y0, search.z0);
         kept.add(placed);
         added.add(placed);
       }
@@ -266,19 +271,7 @@ public final class BlobDetector {
       if (blob == null || blob.diameterMm() < minDiameterMm) {
         continue;
       }
-      Blob placed =
-          new Blob(
-              blob.x() + cx - half + search.x0,
-              blob.y() + cy - half + search.y0,
-              blob.z() + cz - half + search.z0,
-              blob.diameterMm(),
-              blob.volumeMm3(),
-              blob.meanHu(),
-              blob.solid(),
-              blob.probability(),
-              blob.uncertainty(),
-              blob.shape());
-      added.add(placed);
+      added.add(blob.shifted(cx - half + search.x0, cy - half + search.y0, cz - half + search.z0));
     }
     return added;
   }
