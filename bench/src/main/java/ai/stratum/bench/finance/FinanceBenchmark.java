@@ -86,15 +86,16 @@ public final class FinanceBenchmark {
       finance options:
         --transactions N   backlog drained for the throughput runs (default 500000)
         --rate R           transactions/s of the latency run (default 8000: half the 16,000 target)
-        --seconds S        length of the latency run (default 30), after 10 s of warm-up at the same rate
+        --seconds S        length of the latency run (default 30)
+        --warm-up S        sent at the same rate before the latency run, not measured (default 20)
         --skip-quality     leave out the held-out week evaluation
         --no-projection    run the service without copying decisions into PostgreSQL
         --stratum.*=V      any service setting, e.g. --stratum.finance.stream.max-poll-records=2000
+        --logging.*=V      log levels, e.g. --logging.level.org.apache.kafka.clients=DEBUG
       """;
 
   private static final String GROUP = "finance-scoring";
   private static final String PROJECTION_GROUP = "finance-decision-store";
-  private static final int WARM_UP_SECONDS = 10;
   private static final String INPUT = "finance.transactions";
   private static final String OUTPUT = "finance.decisions";
   private static final Instant SIMULATED_START = Instant.parse("2026-06-01T00:00:00Z");
@@ -105,6 +106,7 @@ public final class FinanceBenchmark {
     int transactions = intOption(arguments, "--transactions", 500_000);
     int rate = intOption(arguments, "--rate", 8_000);
     int seconds = intOption(arguments, "--seconds", 30);
+    int warmUp = intOption(arguments, "--warm-up", 20);
     out.printf(
         "Finance benchmark on %d cores (broker, PostgreSQL and service in this JVM; heap %,d MB,"
             + " %s; load average %s)%n",
@@ -119,14 +121,20 @@ public final class FinanceBenchmark {
     }
     Path data = Files.createTempDirectory("stratum-bench-finance");
     try {
-      runStream(data, arguments, transactions, rate, seconds, out);
+      runStream(data, arguments, transactions, rate, seconds, warmUp, out);
     } finally {
       deleteRecursively(data);
     }
   }
 
   private static void runStream(
-      Path data, List<String> arguments, int transactions, int rate, int seconds, PrintStream out)
+      Path data,
+      List<String> arguments,
+      int transactions,
+      int rate,
+      int seconds,
+      int warmUp,
+      PrintStream out)
       throws Exception {
     try (PostgresServer postgres =
             PostgresServer.builder().dataDirectory(data.resolve("postgres")).build().start();
@@ -147,7 +155,10 @@ public final class FinanceBenchmark {
 
       boolean projection = !arguments.contains("--no-projection");
       List<String> overrides =
-          arguments.stream().filter(argument -> argument.startsWith("--stratum.")).toList();
+          arguments.stream()
+              .filter(argument ->
+                  argument.startsWith("--stratum.") || argument.startsWith("--logging."))
+              .toList();
       ConfigurableApplicationContext service =
           startService(postgres, kafka, data.resolve("storage"), projection, overrides);
       try {
@@ -163,7 +174,7 @@ public final class FinanceBenchmark {
           awaitProjection(servers, out);
         }
         out.printf("Load average before the latency run: %s%n", loadAverage());
-        latency(servers, simulator, rate, seconds, out);
+        latency(servers, simulator, rate, seconds, warmUp, out);
       } finally {
         service.close();
       }
@@ -409,6 +420,10 @@ public final class FinanceBenchmark {
    * CPU time of this whole JVM (broker, service, clients) so far. Per transaction, it tells how
    * much work a transaction costs however busy the machine is with other processes.
    */
+  private static long compilationMillis() {
+    return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+  }
+
   private static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
@@ -488,12 +503,17 @@ public final class FinanceBenchmark {
    * parks between sends: spinning would take one of the machine's two cores from the service.
    */
   private static void latency(
-      String servers, TransactionSimulator simulator, int rate, int seconds, PrintStream out)
+      String servers,
+      TransactionSimulator simulator,
+      int rate,
+      int seconds,
+      int warmUp,
+      PrintStream out)
       throws Exception {
     // the first seconds at this rate compile the broker's and clients' small-request paths
     // (the backlog came in large batches): C2 alone took half a core then, so they are sent
     // but not measured
-    int skip = rate * WARM_UP_SECONDS;
+    int skip = rate * warmUp;
     int total = skip + rate * seconds;
     List<byte[]> payloads = new ArrayList<>(total);
     List<String> keys = new ArrayList<>(total);
@@ -507,6 +527,7 @@ public final class FinanceBenchmark {
     long interval = 1_000_000_000L / rate;
     long[] receivedAt = new long[total];
     long[] sentAt = new long[total];
+    StreamTimes stream = new StreamTimes(total);
     AtomicLong start = new AtomicLong();
     AtomicInteger received = new AtomicInteger();
     AtomicInteger duplicates = new AtomicInteger();
@@ -536,6 +557,7 @@ public final class FinanceBenchmark {
                       duplicates.incrementAndGet();
                     } else {
                       receivedAt[index] = now;
+                      stream.record(index, record.value());
                       received.incrementAndGet();
                     }
                   }
@@ -546,12 +568,18 @@ public final class FinanceBenchmark {
     GcCycles gcCycles = GcCycles.record();
     // a bank's gateway batches what arrives within a millisecond; one request per record cost
     // the broker more CPU than the stream. That millisecond counts in the latency.
+    long compilingAtStart = 0;
+    long cpuAtStart = 0;
     try (KafkaProducer<String, byte[]> producer = producer(servers, 1)) {
       long begin = System.nanoTime();
       start.set(begin);
       int next = 0;
       while (next < total) {
         long now = System.nanoTime();
+        if (next >= skip && cpuAtStart == 0) {
+          compilingAtStart = compilationMillis();
+          cpuAtStart = processCpuNanos();
+        }
         while (next < total && begin + next * interval <= now) {
           producer.send(new ProducerRecord<>(INPUT, keys.get(next), payloads.get(next)));
           sentAt[next] = System.nanoTime();
@@ -562,6 +590,8 @@ public final class FinanceBenchmark {
         }
       }
     }
+    long compiling = compilationMillis() - compilingAtStart;
+    double cpuCores = (processCpuNanos() - cpuAtStart) / 1e9 / seconds;
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (received.get() < total && System.nanoTime() < deadline) {
       Thread.sleep(100);
@@ -594,7 +624,15 @@ public final class FinanceBenchmark {
         missing + duplicates.get() == 0
             ? ""
             : String.format(" (%d without a decision, %d duplicates)", missing, duplicates.get()));
-    timeline(start.get(), interval, skip, total, sentAt, receivedAt, gcCycles.stop(), out);
+    out.printf(
+        "During the measured run this JVM used %.2f of the %d cores (%.1f us per transaction); the"
+            + " JIT compilers ran %,d ms; load average %s%n",
+        cpuCores,
+        Runtime.getRuntime().availableProcessors(),
+        cpuCores * 1e6 / rate,
+        compiling,
+        loadAverage());
+    timeline(start.get(), interval, skip, total, sentAt, receivedAt, stream, gcCycles.stop(), out);
   }
 
   /** A collector cycle or pause, in epoch milliseconds. */
@@ -660,6 +698,7 @@ public final class FinanceBenchmark {
       int total,
       long[] sentAt,
       long[] receivedAt,
+      StreamTimes stream,
       List<GcCycle> gcCycles,
       PrintStream out) {
     long wallOffset =
@@ -674,11 +713,16 @@ public final class FinanceBenchmark {
       long[] latencies = new long[to - from];
       int n = 0;
       long sendLag = 0;
+      int slowest = -1;
       for (int i = from; i < to; i++) {
         long due = begin + i * interval;
         sendLag = Math.max(sendLag, sentAt[i] - due);
         if (receivedAt[i] != 0) {
           latencies[n++] = receivedAt[i] - due;
+          if (slowest < 0
+              || receivedAt[i] - due > receivedAt[slowest] - (begin + slowest * interval)) {
+            slowest = i;
+          }
         }
       }
       latencies = Arrays.copyOf(latencies, n);
@@ -701,12 +745,18 @@ public final class FinanceBenchmark {
         }
         bad.add(
             String.format(
-                "  %s  p50 %6.1f  p99 %6.1f  max %6.1f ms  send lag %5.1f ms  %s",
+                "  %s  p50 %6.1f  p99 %6.1f  max %6.1f ms  send lag %5.1f ms  %s  %s",
                 Instant.ofEpochMilli(windowStart),
                 percentile(latencies, 0.5),
                 p99,
                 n == 0 ? Double.NaN : latencies[n - 1] / 1e6,
                 sendLag / 1e6,
+                slowest < 0
+                    ? ""
+                    : stream.split(
+                        slowest,
+                        (begin + slowest * interval + wallOffset) / 1_000_000,
+                        (receivedAt[slowest] + wallOffset) / 1_000_000),
                 collector));
       } else if (!collector.isEmpty()) {
         goodDuringGc++;
@@ -724,6 +774,43 @@ public final class FinanceBenchmark {
         goodDuringGc,
         gcCycles.size());
     bad.forEach(out::println);
+  }
+
+  /**
+   * When the stream picked each transaction up and decided it (epoch milliseconds, from the
+   * decision), to tell where a slow transaction spent its time.
+   */
+  private static final class StreamTimes {
+
+    private final long[] pickedUp;
+    private final long[] decided;
+
+    StreamTimes(int transactions) {
+      pickedUp = new long[transactions];
+      decided = new long[transactions];
+    }
+
+    void record(int index, byte[] decision) {
+      // both instants are the decision's last fields: decoding only its tail keeps the reader cheap
+      int tail = Math.min(decision.length, 160);
+      String json = new String(decision, decision.length - tail, tail, StandardCharsets.UTF_8);
+      pickedUp[index] = instantAfter(json, "\"receivedAt\":\"");
+      decided[index] = instantAfter(json, "\"decidedAt\":\"");
+    }
+
+    private static long instantAfter(String json, String field) {
+      int start = json.indexOf(field) + field.length();
+      return Instant.parse(json.substring(start, json.indexOf('"', start))).toEpochMilli();
+    }
+
+    /** The transaction's time until the stream read it, deciding, and until it could be read. */
+    String split(int index, long dueMillis, long readMillis) {
+      return String.format(
+          "(slowest: %d ms to the stream, %d deciding, %d to commit and read)",
+          pickedUp[index] - dueMillis,
+          decided[index] - pickedUp[index],
+          readMillis - decided[index]);
+    }
   }
 
   private static double percentile(long[] sorted, double q) {

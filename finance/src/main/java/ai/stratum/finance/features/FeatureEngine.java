@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Computes {@link #SIZE} risk features per transaction from bounded in-memory state and keeps that
@@ -26,6 +27,7 @@ public final class FeatureEngine {
   private final FeatureSettings settings;
   private RiskTables risk;
   private FeatureState state;
+  private @Nullable FeatureState spare;
 
   public FeatureEngine(FeatureSettings settings, RiskTables risk) {
     this.settings = settings;
@@ -68,10 +70,16 @@ public final class FeatureEngine {
 
   /**
    * A copy of the whole state taken now (a memory copy, milliseconds), to be written later and on
-   * another thread with {@link Snapshot#writeTo} while this engine moves on.
+   * another thread with {@link Snapshot#writeTo} while this engine moves on. The copy goes into
+   * memory kept for it, so a snapshot is valid only until the next call: a fresh 100 MB copy per
+   * checkpoint was a burst of allocation and zeroing that stalled the whole JVM.
    */
   public Snapshot copyState() {
-    FeatureState copy = state.copy();
+    if (spare == null) {
+      spare = new FeatureState(settings, risk);
+    }
+    FeatureState copy = spare;
+    copy.copyFrom(state);
     return out -> {
       DataOutputStream data = new DataOutputStream(out);
       copy.write(data);

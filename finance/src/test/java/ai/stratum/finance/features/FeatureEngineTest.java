@@ -167,6 +167,10 @@ class FeatureEngineTest {
       Transaction tx = simulator.next().transaction();
       uninterrupted.computeAndObserve(tx, out, 0);
       restarted.observe(tx);
+      if (i == 1_000) {
+        // an earlier checkpoint's copy: the memory it used is reused by the next one
+        restarted.copyState();
+      }
     }
     FeatureEngine.Snapshot frozen = restarted.copyState();
     restarted.reset();

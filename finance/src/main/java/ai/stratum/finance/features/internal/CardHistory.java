@@ -59,28 +59,33 @@ final class CardHistory {
     maxAmount = new float[slots];
   }
 
-  /** A deep copy: arrays are copied, so the copy can be serialised while the original moves on. */
-  CardHistory(CardHistory source) {
-    this.time = source.time.clone();
-    this.merchant = source.merchant.clone();
-    this.country = source.country.clone();
-    this.device = source.device.clone();
-    this.category = source.category.clone();
-    this.channel = source.channel.clone();
-    this.entryMode = source.entryMode.clone();
-    this.amount = source.amount.clone();
-    this.cardPresent = source.cardPresent.clone();
-    this.head = source.head.clone();
-    this.size = source.size.clone();
-    this.lastPresentLatitude = source.lastPresentLatitude.clone();
-    this.lastPresentLongitude = source.lastPresentLongitude.clone();
-    this.lastPresentTime = source.lastPresentTime.clone();
-    this.homeLatitude = source.homeLatitude.clone();
-    this.homeLongitude = source.homeLongitude.clone();
-    this.homeWeight = source.homeWeight.clone();
-    this.hours = source.hours.clone();
-    this.weekdays = source.weekdays.clone();
-    this.maxAmount = source.maxAmount.clone();
+  /**
+   * Overwrites this state with {@code source}, which has the same capacities: a memory copy into
+   * arrays that already exist, for snapshots.
+   */
+  void copyFrom(CardHistory source) {
+    System.arraycopy(source.time, 0, time, 0, time.length);
+    System.arraycopy(source.merchant, 0, merchant, 0, merchant.length);
+    System.arraycopy(source.country, 0, country, 0, country.length);
+    System.arraycopy(source.device, 0, device, 0, device.length);
+    System.arraycopy(source.category, 0, category, 0, category.length);
+    System.arraycopy(source.channel, 0, channel, 0, channel.length);
+    System.arraycopy(source.entryMode, 0, entryMode, 0, entryMode.length);
+    System.arraycopy(source.amount, 0, amount, 0, amount.length);
+    System.arraycopy(source.cardPresent, 0, cardPresent, 0, cardPresent.length);
+    System.arraycopy(source.head, 0, head, 0, head.length);
+    System.arraycopy(source.size, 0, size, 0, size.length);
+    System.arraycopy(
+        source.lastPresentLatitude, 0, lastPresentLatitude, 0, lastPresentLatitude.length);
+    System.arraycopy(
+        source.lastPresentLongitude, 0, lastPresentLongitude, 0, lastPresentLongitude.length);
+    System.arraycopy(source.lastPresentTime, 0, lastPresentTime, 0, lastPresentTime.length);
+    System.arraycopy(source.homeLatitude, 0, homeLatitude, 0, homeLatitude.length);
+    System.arraycopy(source.homeLongitude, 0, homeLongitude, 0, homeLongitude.length);
+    System.arraycopy(source.homeWeight, 0, homeWeight, 0, homeWeight.length);
+    System.arraycopy(source.hours, 0, hours, 0, hours.length);
+    System.arraycopy(source.weekdays, 0, weekdays, 0, weekdays.length);
+    System.arraycopy(source.maxAmount, 0, maxAmount, 0, maxAmount.length);
   }
 
   void reset(int slot) {

@@ -45,18 +45,21 @@ public final class EntityState {
     logVar = new float[slots];
   }
 
-  /** A deep copy, for snapshots. */
-  EntityState(EntityState source) {
-    this.table = new EntityTable(source.table);
-    epochs = source.epochs.clone();
-    counts = source.counts.clone();
-    sums = source.sums.clone();
-    maxima = source.maxima.clone();
-    firstSeen = source.firstSeen.clone();
-    lastEvent = source.lastEvent.clone();
-    lifetime = source.lifetime.clone();
-    logMean = source.logMean.clone();
-    logVar = source.logVar.clone();
+  /**
+   * Overwrites this state with {@code source}, which has the same capacities: a memory copy into
+   * arrays that already exist, for snapshots.
+   */
+  void copyFrom(EntityState source) {
+    table.copyFrom(source.table);
+    System.arraycopy(source.epochs, 0, epochs, 0, epochs.length);
+    System.arraycopy(source.counts, 0, counts, 0, counts.length);
+    System.arraycopy(source.sums, 0, sums, 0, sums.length);
+    System.arraycopy(source.maxima, 0, maxima, 0, maxima.length);
+    System.arraycopy(source.firstSeen, 0, firstSeen, 0, firstSeen.length);
+    System.arraycopy(source.lastEvent, 0, lastEvent, 0, lastEvent.length);
+    System.arraycopy(source.lifetime, 0, lifetime, 0, lifetime.length);
+    System.arraycopy(source.logMean, 0, logMean, 0, logMean.length);
+    System.arraycopy(source.logVar, 0, logVar, 0, logVar.length);
   }
 
   /** The entity's slot, with its state emptied when the entity is new to the table. */

@@ -26,11 +26,13 @@ public final class EntityTable {
     this.lastSeen = new long[size];
   }
 
-  /** A deep copy, for snapshots. */
-  EntityTable(EntityTable source) {
-    this.mask = source.mask;
-    this.keys = source.keys.clone();
-    this.lastSeen = source.lastSeen.clone();
+  /**
+   * Overwrites this state with {@code source}, which has the same capacities: a memory copy into
+   * arrays that already exist, for snapshots.
+   */
+  void copyFrom(EntityTable source) {
+    System.arraycopy(source.keys, 0, keys, 0, keys.length);
+    System.arraycopy(source.lastSeen, 0, lastSeen, 0, lastSeen.length);
   }
 
   public int slots() {

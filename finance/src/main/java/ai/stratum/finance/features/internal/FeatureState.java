@@ -49,23 +49,18 @@ public final class FeatureState {
     deviceCards = new RecentCards(entities[Layout.DEVICE].table.slots(), DEVICE_DEPTH);
   }
 
-  private FeatureState(FeatureState source) {
-    this.risk = source.risk;
-    entities = new EntityState[source.entities.length];
-    for (int e = 0; e < entities.length; e++) {
-      entities[e] = new EntityState(source.entities[e]);
-    }
-    cards = new CardHistory(source.cards);
-    merchantCards = new RecentCards(source.merchantCards);
-    deviceCards = new RecentCards(source.deviceCards);
-  }
-
   /**
-   * A deep copy of the state: a memory copy, much faster than {@link #write}, so the owner's thread
-   * pauses only for the copy and the copy is serialised elsewhere.
+   * Overwrites this state with {@code source}, built with the same settings: a memory copy into
+   * arrays that already exist, much faster than {@link #write}, so the owner's thread pauses only
+   * for the copy and the copy is serialised elsewhere.
    */
-  public FeatureState copy() {
-    return new FeatureState(this);
+  public void copyFrom(FeatureState source) {
+    for (int e = 0; e < entities.length; e++) {
+      entities[e].copyFrom(source.entities[e]);
+    }
+    cards.copyFrom(source.cards);
+    merchantCards.copyFrom(source.merchantCards);
+    deviceCards.copyFrom(source.deviceCards);
   }
 
   public void useRiskTables(RiskTables tables) {

@@ -27,14 +27,16 @@ final class RecentCards {
     size = new int[slots];
   }
 
-  /** A deep copy: arrays are copied, so the copy can be serialised while the original moves on. */
-  RecentCards(RecentCards source) {
-    this.depth = source.depth;
-    this.card = source.card.clone();
-    this.time = source.time.clone();
-    this.amount = source.amount.clone();
-    this.head = source.head.clone();
-    this.size = source.size.clone();
+  /**
+   * Overwrites this state with {@code source}, which has the same capacities: a memory copy into
+   * arrays that already exist, for snapshots.
+   */
+  void copyFrom(RecentCards source) {
+    System.arraycopy(source.card, 0, card, 0, card.length);
+    System.arraycopy(source.time, 0, time, 0, time.length);
+    System.arraycopy(source.amount, 0, amount, 0, amount.length);
+    System.arraycopy(source.head, 0, head, 0, head.length);
+    System.arraycopy(source.size, 0, size, 0, size.length);
   }
 
   void reset(int slot) {

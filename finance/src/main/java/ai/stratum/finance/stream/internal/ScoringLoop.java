@@ -22,8 +22,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -59,6 +61,7 @@ public final class ScoringLoop implements ConsumerRebalanceListener {
 
   private static final Logger log = LoggerFactory.getLogger(ScoringLoop.class);
   private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
+  private static final Duration FRESH_FETCH_WAIT = Duration.ofMillis(2);
   private static final Duration REPORT_INTERVAL = Duration.ofSeconds(30);
   private static final long FIRST_RETRY_MILLIS = 200;
   private static final long LONGEST_RETRY_MILLIS = 10_000;
@@ -83,6 +86,7 @@ public final class ScoringLoop implements ConsumerRebalanceListener {
   private CompletableFuture<Void> lastCommit = CompletableFuture.completedFuture(null);
   private boolean rewindNeeded;
   private boolean handedOffSinceRewind;
+  private int rebalances;
   private int failures;
   private Instant lastCheckpoint;
   private Instant lastReport;
@@ -198,7 +202,7 @@ public final class ScoringLoop implements ConsumerRebalanceListener {
         rewind(kafka);
       }
       long pollStarted = System.nanoTime();
-      ConsumerRecords<String, byte[]> records = kafka.poll(POLL_TIMEOUT);
+      ConsumerRecords<String, byte[]> records = poll(kafka);
       stages.polled(System.nanoTime() - pollStarted);
       if (chainFailed()) {
         // these records come again after the rewind
@@ -223,6 +227,40 @@ public final class ScoringLoop implements ConsumerRebalanceListener {
       abortOpen();
       rewindNeeded = true;
     }
+  }
+
+  /**
+   * A poll returns what the consumer's last fetch buffered, which is usually only what arrived in
+   * the first millisecond after the previous poll, and only then fetches the rest: all that arrived
+   * while the previous batch was being decided would wait a further whole cycle. A second, short
+   * poll takes it into this batch. A rebalance during that poll invalidates the first records (the
+   * partitions may have moved, the state was rebuilt), so the loop rewinds instead.
+   */
+  private ConsumerRecords<String, byte[]> poll(KafkaConsumer<String, byte[]> kafka) {
+    ConsumerRecords<String, byte[]> buffered = kafka.poll(POLL_TIMEOUT);
+    if (buffered.isEmpty() || buffered.count() >= settings.maxPollRecords()) {
+      return buffered;
+    }
+    int rebalancesBefore = rebalances;
+    ConsumerRecords<String, byte[]> fresh = kafka.poll(FRESH_FETCH_WAIT);
+    if (rebalances != rebalancesBefore) {
+      rewind(kafka);
+      return ConsumerRecords.empty();
+    }
+    return fresh.isEmpty() ? buffered : concatenated(buffered, fresh);
+  }
+
+  private static ConsumerRecords<String, byte[]> concatenated(
+      ConsumerRecords<String, byte[]> first, ConsumerRecords<String, byte[]> second) {
+    Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> records = new HashMap<>();
+    for (ConsumerRecords<String, byte[]> part : List.of(first, second)) {
+      for (TopicPartition partition : part.partitions()) {
+        records.computeIfAbsent(partition, p -> new ArrayList<>()).addAll(part.records(partition));
+      }
+    }
+    Map<TopicPartition, OffsetAndMetadata> nextOffsets = new HashMap<>(first.nextOffsets());
+    nextOffsets.putAll(second.nextOffsets());
+    return new ConsumerRecords<>(records, nextOffsets);
   }
 
   private void score(KafkaConsumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records) {
@@ -308,17 +346,20 @@ public final class ScoringLoop implements ConsumerRebalanceListener {
 
   @Override
   public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+    rebalances++;
     // commit (or abort) what is in flight while the partitions are still ours
     awaitLanesIdle();
   }
 
   @Override
   public void onPartitionsLost(Collection<TopicPartition> partitions) {
+    rebalances++;
     awaitLanesIdle();
   }
 
   @Override
   public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+    rebalances++;
     Consumer<String, byte[]> kafka = consumer;
     if (kafka != null) {
       awaitLanesIdle();

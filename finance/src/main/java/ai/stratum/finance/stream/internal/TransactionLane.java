@@ -28,6 +28,8 @@ final class TransactionLane implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(TransactionLane.class);
 
+  private static final long SLOW_COMMIT_NANOS = 100_000_000L;
+
   private final String transactionalId;
   private final Function<String, Producer<String, byte[]>> producers;
   private final StageTimes stages;
@@ -106,6 +108,16 @@ final class TransactionLane implements AutoCloseable {
                 long previousCommitted = System.nanoTime();
                 producer.commitTransaction();
                 long committed = System.nanoTime();
+                if (committed - handedOff > SLOW_COMMIT_NANOS) {
+                  log.info(
+                      "Slow Kafka transaction on {}: {} ms from hand-off to committed (offsets {}"
+                          + " ms, waiting for the previous commit {} ms, commit {} ms)",
+                      transactionalId,
+                      (committed - handedOff) / 1_000_000,
+                      (offsetsSent - handedOff) / 1_000_000,
+                      (previousCommitted - offsetsSent) / 1_000_000,
+                      (committed - previousCommitted) / 1_000_000);
+                }
                 stages.committed(
                     offsetsSent - handedOff,
                     previousCommitted - offsetsSent,

@@ -1,0 +1,111 @@
+package ai.stratum.finance.stream.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.stratum.core.tenancy.TenantId;
+import ai.stratum.finance.FinanceServiceTest;
+import ai.stratum.finance.contract.Transaction;
+import ai.stratum.finance.features.FeatureEngine;
+import ai.stratum.finance.features.FeatureSettings;
+import ai.stratum.finance.features.RiskTables;
+import ai.stratum.finance.simulator.SimulatorSettings;
+import ai.stratum.finance.simulator.TransactionSimulator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@FinanceServiceTest
+class FeatureCheckpointsTest {
+
+  private static final Instant T0 = Instant.parse("2026-01-05T12:00:00Z");
+  private static final TopicPartition PARTITION = new TopicPartition("finance.transactions", 0);
+
+  @Autowired private JdbcTemplate jdbc;
+
+  @Test
+  void restoredCheckpointComputesTheSameFeaturesAsTheEngineItWasTakenFrom() throws IOException {
+    String group = "checkpoint-" + UUID.randomUUID();
+    TransactionSimulator simulator = simulator();
+    FeatureEngine running = engineAfter(simulator, 3_000);
+    FeatureCheckpoints checkpoints = new FeatureCheckpoints(jdbc);
+
+    checkpoints.save(group, Map.of(PARTITION, 3_000L), running.copyState(), T0, 2);
+
+    FeatureCheckpoints.Checkpoint stored =
+        checkpoints.latestUsable(group, Map.of(PARTITION, 3_000L)).orElseThrow();
+    assertThat(stored.offsets()).containsEntry(PARTITION, 3_000L);
+    assertSameFeatures(running, restored(stored.state()), simulator);
+  }
+
+  @Test
+  void checkpointWrittenByAnEarlierVersionWithZlibIsStillRestored() throws IOException {
+    String group = "checkpoint-" + UUID.randomUUID();
+    TransactionSimulator simulator = simulator();
+    FeatureEngine running = engineAfter(simulator, 2_000);
+    ByteArrayOutputStream zlib = new ByteArrayOutputStream();
+    try (DeflaterOutputStream out =
+        new DeflaterOutputStream(zlib, new Deflater(Deflater.BEST_SPEED))) {
+      running.snapshot(out);
+    }
+    jdbc.update(
+        "insert into feature_checkpoint (consumer_group, offsets, state, state_bytes, taken_at)"
+            + " values (?, ?::jsonb, ?, ?, ?)",
+        group,
+        "{\"finance.transactions:0\": 2000}",
+        zlib.toByteArray(),
+        0L,
+        Timestamp.from(T0));
+
+    FeatureCheckpoints.Checkpoint stored =
+        new FeatureCheckpoints(jdbc).latestUsable(group, Map.of(PARTITION, 2_000L)).orElseThrow();
+    assertSameFeatures(running, restored(stored.state()), simulator);
+  }
+
+  private static TransactionSimulator simulator() {
+    return new TransactionSimulator(
+        new SimulatorSettings(11, List.of(TenantId.of("bank-a")), 300, 60, T0, 20, 5_000));
+  }
+
+  private static FeatureEngine engineAfter(TransactionSimulator simulator, int transactions) {
+    FeatureEngine engine = new FeatureEngine(FeatureSettings.small(), riskTables());
+    for (int i = 0; i < transactions; i++) {
+      engine.observe(simulator.next().transaction());
+    }
+    return engine;
+  }
+
+  private static FeatureEngine restored(InputStream state) throws IOException {
+    FeatureEngine engine = new FeatureEngine(FeatureSettings.small(), riskTables());
+    try (state) {
+      engine.restore(state);
+    }
+    return engine;
+  }
+
+  private static void assertSameFeatures(
+      FeatureEngine expectedEngine, FeatureEngine actualEngine, TransactionSimulator simulator) {
+    float[] expected = new float[FeatureEngine.SIZE];
+    float[] actual = new float[FeatureEngine.SIZE];
+    for (int i = 0; i < 300; i++) {
+      Transaction tx = simulator.next().transaction();
+      expectedEngine.computeAndObserve(tx, expected, 0);
+      actualEngine.computeAndObserve(tx, actual, 0);
+      assertThat(actual).as("features of %s", tx.transactionId()).containsExactly(expected);
+    }
+  }
+
+  private static RiskTables riskTables() {
+    return new RiskTables(Map.of("5411", -6f), Map.of("GB", -5.5f), -5f);
+  }
+}
