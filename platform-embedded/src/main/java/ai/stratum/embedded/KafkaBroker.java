@@ -183,6 +183,11 @@ public final class KafkaBroker implements AutoCloseable {
     // and keep memory modest (the cleaner's dedupe buffer defaults to 128 MB of heap).
     settings.put("offsets.topic.num.partitions", "5");
     settings.put("transaction.state.log.num.partitions", "5");
+    // sized by the operating system rather than Kafka's fixed 100 KB, as the finance stream's
+    // clients
+    // are: fixed small socket buffers went with fetch stalls of ~210 ms now and then
+    settings.put("socket.send.buffer.bytes", "-1");
+    settings.put("socket.receive.buffer.bytes", "-1");
     settings.put("num.network.threads", "2");
     settings.put("num.io.threads", "4");
     settings.put("background.threads", "4");

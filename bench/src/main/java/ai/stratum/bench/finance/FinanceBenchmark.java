@@ -91,6 +91,7 @@ public final class FinanceBenchmark {
         --skip-quality     leave out the held-out week evaluation
         --no-projection    run the service without copying decisions into PostgreSQL
         --stratum.*=V      any service setting, e.g. --stratum.finance.stream.max-poll-records=2000
+        --spring.kafka.*=V the service's Kafka client settings
         --logging.*=V      log levels, e.g. --logging.level.org.apache.kafka.clients=DEBUG
       """;
 
@@ -539,14 +540,20 @@ public final class FinanceBenchmark {
             .start(() -> {
               try (KafkaConsumer<String, byte[]> consumer =
                   consumer(servers, "bench-latency", 5000)) {
-                consumer.subscribe(List.of(OUTPUT));
+                // assigned, not subscribed: in a consumer group the reader's client paused its
+                // fetches for ~210 ms after some heartbeats, 0-9 times per run, and every
+                // decision of that moment counted as 210 ms late
+                List<TopicPartition> partitions = new ArrayList<>();
+                for (int partition = 0; partition < 6; partition++) {
+                  partitions.add(new TopicPartition(OUTPUT, partition));
+                }
+                consumer.assign(partitions);
+                consumer.seekToEnd(partitions);
+                // resolve the "latest" positions now, before anything is sent
+                partitions.forEach(consumer::position);
+                subscribed.countDown();
                 while (!done.get()) {
                   ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(20));
-                  if (subscribed.getCount() > 0 && !consumer.assignment().isEmpty()) {
-                    // resolve the "latest" positions now, before anything is sent
-                    consumer.assignment().forEach(consumer::position);
-                    subscribed.countDown();
-                  }
                   for (ConsumerRecord<String, byte[]> record : records) {
                     long now = System.nanoTime();
                     Integer index = sequence.get(transactionId(record.value()));
@@ -846,6 +853,9 @@ public final class FinanceBenchmark {
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPoll);
     config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5);
+    // the stream's own consumer setting: fixed 64 KB buffers stalled readers for ~210 ms now and
+    // then
+    config.put(ConsumerConfig.RECEIVE_BUFFER_CONFIG, ScoringStream.SOCKET_BUFFER_BYTES);
     return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
   }
 }
