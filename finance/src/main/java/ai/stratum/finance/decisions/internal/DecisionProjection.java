@@ -4,6 +4,7 @@ import ai.stratum.core.events.CommittedRecords;
 import ai.stratum.core.events.Topic;
 import ai.stratum.core.json.StratumJson;
 import ai.stratum.finance.contract.Decision;
+import ai.stratum.finance.contract.Outcome;
 import ai.stratum.finance.decisions.DecisionHeaders;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
@@ -26,6 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.listener.KafkaMessageListenerContainer;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 
 /**
  * Copies committed decisions (read_committed) from {@code finance.decisions} into the {@code
@@ -111,11 +114,11 @@ public final class DecisionProjection {
     int rows = 0;
     for (ConsumerRecord<String, byte[]> record : records) {
       try {
-        Decision decision = StratumJson.mapper().readValue(record.value(), Decision.class);
+        Columns decision = Columns.of(record.value());
         transactionIds[rows] = decision.transactionId();
-        tenants[rows] = decision.tenantId().value();
+        tenants[rows] = decision.tenant();
         scores[rows] = decision.score();
-        outcomes[rows] = decision.decision().name();
+        outcomes[rows] = decision.outcome().name();
         thresholds[rows] = decision.threshold();
         modelVersions[rows] = decision.modelVersion();
         documents[rows] = new String(record.value(), StandardCharsets.UTF_8);
@@ -149,6 +152,60 @@ public final class DecisionProjection {
       });
     }
     pruneAggregates();
+  }
+
+  /**
+   * The columns of a decision, read from its JSON without binding the whole document: the reasons
+   * are skipped. Binding every decision into a {@link Decision} was most of this projection's CPU,
+   * which at 8,000 decisions/s took a tenth of a core from the scoring stream on the same machine.
+   */
+  private record Columns(
+      String transactionId,
+      String tenant,
+      double score,
+      Outcome outcome,
+      double threshold,
+      String modelVersion,
+      Instant decidedAt) {
+
+    static Columns of(byte[] json) {
+      String transactionId = null;
+      String tenant = null;
+      Double score = null;
+      Outcome outcome = null;
+      Double threshold = null;
+      String modelVersion = null;
+      Instant decidedAt = null;
+      try (JsonParser parser = StratumJson.mapper().createParser(json)) {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+          throw new IllegalArgumentException("a decision is a JSON object");
+        }
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+          String name = parser.currentName();
+          parser.nextToken();
+          switch (name) {
+            case "transactionId" -> transactionId = parser.getString();
+            case "tenantId" -> tenant = parser.getString();
+            case "score" -> score = parser.getDoubleValue();
+            case "decision" -> outcome = Outcome.valueOf(parser.getString());
+            case "threshold" -> threshold = parser.getDoubleValue();
+            case "modelVersion" -> modelVersion = parser.getString();
+            case "decidedAt" -> decidedAt = Instant.parse(parser.getString());
+            default -> parser.skipChildren();
+          }
+        }
+      }
+      if (transactionId == null
+          || tenant == null
+          || score == null
+          || outcome == null
+          || threshold == null
+          || modelVersion == null
+          || decidedAt == null) {
+        throw new IllegalArgumentException("a decision field is missing");
+      }
+      return new Columns(transactionId, tenant, score, outcome, threshold, modelVersion, decidedAt);
+    }
   }
 
   private void pruneAggregates() {
