@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FeatureEngineTest {
@@ -161,8 +160,8 @@ class FeatureEngineTest {
   void restoredCopyOfTheStateComputesTheSameFeaturesAsAnUninterruptedEngine() throws IOException {
     TransactionSimulator simulator =
         new TransactionSimulator(new SimulatorSettings(7, List.of(BANK), 300, 60, T0, 20, 5_000));
-    FeatureEngine uninterrupted = new FeatureEngine(FeatureSettings.small(), riskTables());
-    FeatureEngine restarted = new FeatureEngine(FeatureSettings.small(), riskTables());
+    FeatureEngine uninterrupted = FeatureEngines.small();
+    FeatureEngine restarted = FeatureEngines.small();
     for (int i = 0; i < 3_000; i++) {
       Transaction tx = simulator.next().transaction();
       uninterrupted.computeAndObserve(tx, out, 0);
@@ -176,20 +175,9 @@ class FeatureEngineTest {
     restarted.reset();
     ByteArrayOutputStream snapshot = new ByteArrayOutputStream();
     frozen.writeTo(snapshot);
-    FeatureEngine recovered = new FeatureEngine(FeatureSettings.small(), riskTables());
+    FeatureEngine recovered = FeatureEngines.small();
     recovered.restore(new ByteArrayInputStream(snapshot.toByteArray()));
 
-    float[] expected = new float[FeatureEngine.SIZE];
-    float[] actual = new float[FeatureEngine.SIZE];
-    for (int i = 0; i < 500; i++) {
-      Transaction tx = simulator.next().transaction();
-      uninterrupted.computeAndObserve(tx, expected, 0);
-      recovered.computeAndObserve(tx, actual, 0);
-      assertThat(actual).as("features of %s", tx.transactionId()).containsExactly(expected);
-    }
-  }
-
-  private static RiskTables riskTables() {
-    return new RiskTables(Map.of("5411", -6f), Map.of("GB", -5.5f), -5f);
+    FeatureEngines.assertSameFeatures(uninterrupted, recovered, simulator, 500);
   }
 }

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.stratum.core.tenancy.TenantId;
 import ai.stratum.finance.FinanceServiceTest;
-import ai.stratum.finance.contract.Transaction;
 import ai.stratum.finance.features.FeatureEngine;
-import ai.stratum.finance.features.FeatureSettings;
-import ai.stratum.finance.features.RiskTables;
+import ai.stratum.finance.features.FeatureEngines;
 import ai.stratum.finance.simulator.SimulatorSettings;
 import ai.stratum.finance.simulator.TransactionSimulator;
 import java.io.ByteArrayOutputStream;
@@ -45,7 +43,7 @@ class FeatureCheckpointsTest {
     FeatureCheckpoints.Checkpoint stored =
         checkpoints.latestUsable(group, Map.of(PARTITION, 3_000L)).orElseThrow();
     assertThat(stored.offsets()).containsEntry(PARTITION, 3_000L);
-    assertSameFeatures(running, restored(stored.state()), simulator);
+    FeatureEngines.assertSameFeatures(running, restored(stored.state()), simulator, 300);
   }
 
   @Test
@@ -69,7 +67,7 @@ class FeatureCheckpointsTest {
 
     FeatureCheckpoints.Checkpoint stored =
         new FeatureCheckpoints(jdbc).latestUsable(group, Map.of(PARTITION, 2_000L)).orElseThrow();
-    assertSameFeatures(running, restored(stored.state()), simulator);
+    FeatureEngines.assertSameFeatures(running, restored(stored.state()), simulator, 300);
   }
 
   private static TransactionSimulator simulator() {
@@ -78,7 +76,7 @@ class FeatureCheckpointsTest {
   }
 
   private static FeatureEngine engineAfter(TransactionSimulator simulator, int transactions) {
-    FeatureEngine engine = new FeatureEngine(FeatureSettings.small(), riskTables());
+    FeatureEngine engine = FeatureEngines.small();
     for (int i = 0; i < transactions; i++) {
       engine.observe(simulator.next().transaction());
     }
@@ -86,26 +84,10 @@ class FeatureCheckpointsTest {
   }
 
   private static FeatureEngine restored(InputStream state) throws IOException {
-    FeatureEngine engine = new FeatureEngine(FeatureSettings.small(), riskTables());
+    FeatureEngine engine = FeatureEngines.small();
     try (state) {
       engine.restore(state);
     }
     return engine;
-  }
-
-  private static void assertSameFeatures(
-      FeatureEngine expectedEngine, FeatureEngine actualEngine, TransactionSimulator simulator) {
-    float[] expected = new float[FeatureEngine.SIZE];
-    float[] actual = new float[FeatureEngine.SIZE];
-    for (int i = 0; i < 300; i++) {
-      Transaction tx = simulator.next().transaction();
-      expectedEngine.computeAndObserve(tx, expected, 0);
-      actualEngine.computeAndObserve(tx, actual, 0);
-      assertThat(actual).as("features of %s", tx.transactionId()).containsExactly(expected);
-    }
-  }
-
-  private static RiskTables riskTables() {
-    return new RiskTables(Map.of("5411", -6f), Map.of("GB", -5.5f), -5f);
   }
 }
