@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import ai.stratum.core.json.StratumJson;
 import ai.stratum.core.tenancy.TenantId;
+import ai.stratum.medical.DicomTools;
 import ai.stratum.medical.MedicalIntegrationTest;
 import ai.stratum.medical.imaging.SeriesCompletion;
 import ai.stratum.medical.phantom.PhantomSeries;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -41,14 +41,18 @@ class DimseTest extends MedicalIntegrationTest {
 
   @Test
   void answersEchoFromAKnownCallingAeAndRejectsAnUnknownOne() throws Exception {
-    assertThat(run("echoscu", "-aec", "STRATUM", "-aet", "ECHOSCU", "localhost", port()).exitCode())
+    assertThat(
+            DicomTools.run("echoscu", "-aec", "STRATUM", "-aet", "ECHOSCU", "localhost", port())
+                .exitCode())
         .isZero();
 
-    Result unknown = run("echoscu", "-aec", "STRATUM", "-aet", "INTRUDER", "localhost", port());
+    DicomTools.Run unknown =
+        DicomTools.run("echoscu", "-aec", "STRATUM", "-aet", "INTRUDER", "localhost", port());
     assertThat(unknown.exitCode()).isNotZero();
     assertThat(unknown.output()).containsIgnoringCase("Calling AE Title Not Recognized");
 
-    Result wrongCalled = run("echoscu", "-aec", "SOMEONE", "-aet", "ECHOSCU", "localhost", port());
+    DicomTools.Run wrongCalled =
+        DicomTools.run("echoscu", "-aec", "SOMEONE", "-aet", "ECHOSCU", "localhost", port());
     assertThat(wrongCalled.exitCode()).isNotZero();
   }
 
@@ -58,13 +62,13 @@ class DimseTest extends MedicalIntegrationTest {
     PhantomSeries series = PhantomSeries.of(PhantomSpec.small(201));
     series.writeTo(directory);
     try (KafkaConsumer<String, String> consumer = consumer()) {
-      Result sent = storescu(directory);
+      DicomTools.Run sent = storescu(directory);
       assertThat(sent.exitCode()).as(sent.output()).isZero();
 
       JsonNode studies = qido("/dicomweb/studies?StudyInstanceUID=" + series.studyInstanceUid());
       assertThat(studies.get(0).get("00201208").get("Value").get(0).asInt()).isEqualTo(20);
 
-      Result resent = storescu(directory);
+      DicomTools.Run resent = storescu(directory);
       assertThat(resent.exitCode()).as(resent.output()).isZero();
       // the series, not the study: the study may already hold the SR of the series' analysis
       assertThat(
@@ -111,7 +115,7 @@ class DimseTest extends MedicalIntegrationTest {
     byte[] tampered = series.slice(0).toPart10();
     tampered[tampered.length - 5] ^= 0x55;
     Files.write(directory.resolve("a.dcm"), tampered);
-    Result refused = storescu(directory);
+    DicomTools.Run refused = storescu(directory);
 
     assertThat(refused.output()).contains("0x111");
   }
@@ -121,7 +125,7 @@ class DimseTest extends MedicalIntegrationTest {
     PhantomSeries series = PhantomSeries.of(PhantomSpec.chest(300, 203));
     series.writeTo(directory);
 
-    Result sent = storescu(directory);
+    DicomTools.Run sent = storescu(directory);
 
     assertThat(sent.exitCode()).as(sent.output()).isZero();
     assertThat(
@@ -138,7 +142,7 @@ class DimseTest extends MedicalIntegrationTest {
     return StratumJson.mapper().readTree(get("hospital-a", path, "application/dicom+json").body());
   }
 
-  private Result storescu(Path directory) throws Exception {
+  private DicomTools.Run storescu(Path directory) throws Exception {
     List<String> command =
         new ArrayList<>(
             List.of("storescu", "-aec", "STRATUM", "-aet", "STORESCU", "-v", "localhost", port()));
@@ -149,7 +153,7 @@ class DimseTest extends MedicalIntegrationTest {
           .sorted()
           .forEach(command::add);
     }
-    return run(command.toArray(String[]::new));
+    return DicomTools.run(command.toArray(String[]::new));
   }
 
   private String port() {
@@ -170,14 +174,5 @@ class DimseTest extends MedicalIntegrationTest {
             new StringDeserializer());
     consumer.subscribe(List.of("medical.studies"));
     return consumer;
-  }
-
-  private record Result(int exitCode, String output) {}
-
-  private static Result run(String... command) throws Exception {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes());
-    assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-    return new Result(process.exitValue(), output);
   }
 }

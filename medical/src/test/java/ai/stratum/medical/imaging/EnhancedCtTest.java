@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ai.stratum.core.json.StratumJson;
+import ai.stratum.medical.DicomTools;
 import ai.stratum.medical.MedicalIntegrationTest;
 import ai.stratum.medical.dicom.Dicom;
 import ai.stratum.medical.dicom.DicomObject;
@@ -25,7 +26,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,7 +76,7 @@ class EnhancedCtTest extends MedicalIntegrationTest {
     Path directory = Files.createTempDirectory("enhanced-ct");
     Path file = directory.resolve("enhanced.dcm");
     Files.write(file, overDimse.toPart10());
-    Result sent = storescu(file, "-v");
+    DicomTools.Run sent = storescu(file, "-v");
     assertThat(sent.exitCode()).as(sent.output()).isZero();
     assertThat(stow(TENANT, List.of(overStow.toPart10())).statusCode()).isEqualTo(200);
 
@@ -151,7 +151,7 @@ class EnhancedCtTest extends MedicalIntegrationTest {
     Path file = directory.resolve("sr.dcm");
     Files.write(file, parts(retrieved).getFirst());
     if (Files.isExecutable(Path.of("/usr/bin/dciodvfy"))) {
-      Result verified = run("/usr/bin/dciodvfy", file.toString());
+      DicomTools.Run verified = DicomTools.run("/usr/bin/dciodvfy", file.toString());
       assertThat(verified.output().lines().filter(line -> line.startsWith("Error")))
           .as(verified.output())
           .isEmpty();
@@ -266,7 +266,7 @@ class EnhancedCtTest extends MedicalIntegrationTest {
     Path file = Files.createTempDirectory("enhanced-ct-bad").resolve("bad.dcm");
     Files.write(file, withoutPosition.toPart10());
     // -d shows the whole C-STORE response, with its Error Comment
-    Result dimse = storescu(file, "-d");
+    DicomTools.Run dimse = storescu(file, "-d");
     assertThat(dimse.output())
         .containsPattern("DIMSE Status\\s+: 0xa900")
         .contains("Frame 6 of instance");
@@ -378,8 +378,8 @@ class EnhancedCtTest extends MedicalIntegrationTest {
     return parts;
   }
 
-  private Result storescu(Path file, String verbosity) throws Exception {
-    return run(
+  private DicomTools.Run storescu(Path file, String verbosity) throws Exception {
+    return DicomTools.run(
         "storescu",
         "-aec",
         "STRATUM",
@@ -389,14 +389,5 @@ class EnhancedCtTest extends MedicalIntegrationTest {
         "localhost",
         String.valueOf(receiver.port()),
         file.toString());
-  }
-
-  private record Result(int exitCode, String output) {}
-
-  private static Result run(String... command) throws Exception {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes());
-    assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-    return new Result(process.exitValue(), output);
   }
 }

@@ -2,14 +2,15 @@ package ai.stratum.medical.phantom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.stratum.medical.DicomTools;
 import ai.stratum.medical.dicom.Dicom;
 import ai.stratum.medical.dicom.DicomObject;
 import ai.stratum.medical.dicom.DicomTags;
 import ai.stratum.medical.dicom.PixelFrame;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,12 +103,10 @@ class PhantomSeriesTest {
 
     Assumptions.assumeTrue(
         Files.isExecutable(Path.of("/usr/bin/dciodvfy")), "dciodvfy not installed");
-    Process check =
-        new ProcessBuilder("dciodvfy", directory.resolve("CT000001.dcm").toString())
-            .redirectErrorStream(true)
-            .start();
-    String report = new String(check.getInputStream().readAllBytes());
-    assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String report =
+        DicomTools.run(
+                Duration.ofSeconds(60), "dciodvfy", directory.resolve("CT000001.dcm").toString())
+            .output();
     assertThat(report).contains("CTImage").doesNotContain("Error -");
   }
 

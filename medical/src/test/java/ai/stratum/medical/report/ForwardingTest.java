@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
+import ai.stratum.medical.DicomTools;
 import ai.stratum.medical.MedicalIntegrationTest;
 import ai.stratum.medical.dicom.StalledPeer;
 import ai.stratum.medical.phantom.PhantomSeries;
@@ -177,10 +178,6 @@ class ForwardingTest extends MedicalIntegrationTest {
   }
 
   private static String dcmdump(Path file) throws Exception {
-    Process process =
-        new ProcessBuilder("/usr/bin/dcmdump", file.toString()).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes());
-    assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
-    return output;
+    return DicomTools.run(Duration.ofMinutes(1), "/usr/bin/dcmdump", file.toString()).output();
   }
 }

@@ -10,6 +10,7 @@ import ai.stratum.core.inference.registry.ModelVersion;
 import ai.stratum.core.inference.serving.ModelServer;
 import ai.stratum.core.inference.serving.Prediction;
 import ai.stratum.core.json.StratumJson;
+import ai.stratum.medical.DicomTools;
 import ai.stratum.medical.MedicalIntegrationTest;
 import ai.stratum.medical.detection.NoduleCnn;
 import ai.stratum.medical.detection.PatchClassifier;
@@ -26,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -164,12 +164,8 @@ class NoduleReportTest extends MedicalIntegrationTest {
     assertThat(groups).isEqualTo(report.get("findings").size());
 
     if (Files.isExecutable(Path.of("/usr/bin/dciodvfy"))) {
-      Process process =
-          new ProcessBuilder("/usr/bin/dciodvfy", file.toString())
-              .redirectErrorStream(true)
-              .start();
-      String output = new String(process.getInputStream().readAllBytes());
-      assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+      String output =
+          DicomTools.run(Duration.ofMinutes(2), "/usr/bin/dciodvfy", file.toString()).output();
       assertThat(output.lines().filter(line -> line.startsWith("Error"))).as(output).isEmpty();
     }
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import ai.stratum.core.storage.ContentAddress;
 import ai.stratum.core.tenancy.TenantId;
+import ai.stratum.medical.DicomTools;
 import ai.stratum.medical.detection.Analysis;
 import ai.stratum.medical.detection.Attenuation;
 import ai.stratum.medical.detection.Finding;
@@ -15,12 +16,12 @@ import ai.stratum.medical.phantom.PhantomSpec;
 import ai.stratum.medical.store.StoredInstance;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -146,9 +147,6 @@ class MeasurementReportTest {
 
   private static String run(String tool, Path file) throws Exception {
     assumeThat(Path.of(tool)).as("%s (Debian dicom3tools / dcmtk) is installed", tool).exists();
-    Process process = new ProcessBuilder(tool, file.toString()).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes());
-    assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
-    return output;
+    return DicomTools.run(Duration.ofMinutes(1), tool, file.toString()).output();
   }
 }
