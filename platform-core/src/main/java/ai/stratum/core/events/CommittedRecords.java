@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.ContainerProperties;
@@ -13,7 +14,8 @@ import org.springframework.kafka.listener.KafkaMessageListenerContainer;
 /**
  * Listener containers for projections: they read only committed records (read_committed) of a topic
  * from its beginning, in batches, and commit offsets after the batch was handled, so a projection
- * that ignores rows it already has is exactly-once in effect.
+ * that ignores rows it already has is exactly-once in effect. Their consumer threads run at the
+ * lowest thread priority.
  */
 public final class CommittedRecords {
 
@@ -40,6 +42,11 @@ public final class CommittedRecords {
     properties.setGroupId(group);
     properties.setAckMode(ContainerProperties.AckMode.BATCH);
     properties.setMessageListener(listener);
+    SimpleAsyncTaskExecutor consumerThreads = new SimpleAsyncTaskExecutor(beanName + "-");
+    // a read model may lag a moment; it must not take a core from a latency path (with
+    // -XX:ThreadPriorityPolicy=1 the operating system runs it at a lower priority)
+    consumerThreads.setThreadPriority(Thread.MIN_PRIORITY);
+    properties.setListenerTaskExecutor(consumerThreads);
     KafkaMessageListenerContainer<String, byte[]> container =
         new KafkaMessageListenerContainer<>(new DefaultKafkaConsumerFactory<>(config), properties);
     container.setBeanName(beanName);

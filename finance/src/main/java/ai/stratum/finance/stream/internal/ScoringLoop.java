@@ -114,7 +114,12 @@ public final class ScoringLoop implements ConsumerRebalanceListener {
     this.clock = clock;
     this.checkpointWriter =
         Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("feature-checkpoints").daemon().factory());
+            Thread.ofPlatform()
+                .name("feature-checkpoints")
+                .daemon()
+                // compressing and writing a copy of the state must not take a core from scoring
+                .priority(Thread.MIN_PRIORITY)
+                .factory());
     this.thread = Thread.ofPlatform().name("finance-scoring").unstarted(this::run);
     this.lastCheckpoint = clock.instant();
     this.lastReport = lastCheckpoint;
