@@ -87,7 +87,7 @@ public final class FinanceBenchmark {
         --transactions N   backlog drained for the throughput runs (default 500000)
         --rate R           transactions/s of the latency run (default 8000: half the 16,000 target)
         --seconds S        length of the latency run (default 30)
-        --warm-up S        sent at the same rate before the latency run, not measured (default 20)
+        --warm-up S        sent at the same rate before the latency run, not measured (default 40)
         --skip-quality     leave out the held-out week evaluation
         --no-projection    run the service without copying decisions into PostgreSQL
         --stratum.*=V      any service setting, e.g. --stratum.finance.stream.max-poll-records=2000
@@ -115,7 +115,7 @@ public final class FinanceBenchmark {
     int transactions = intOption(arguments, "--transactions", 500_000);
     int rate = intOption(arguments, "--rate", 8_000);
     int seconds = intOption(arguments, "--seconds", 30);
-    int warmUp = intOption(arguments, "--warm-up", 20);
+    int warmUp = intOption(arguments, "--warm-up", 40);
     out.printf(
         "Finance benchmark on %d cores (broker, PostgreSQL and service in this JVM; heap %,d MB,"
             + " %s; load average %s)%n",
@@ -521,7 +521,8 @@ public final class FinanceBenchmark {
       throws Exception {
     // the first seconds at this rate compile the broker's and clients' small-request paths
     // (the backlog came in large batches): C2 alone took half a core then, so they are sent
-    // but not measured
+    // but not measured; after 20 s the compilers still took 2.5-12 s of the 30 measured, after
+    // 40 s 2-4 s
     int skip = rate * warmUp;
     int total = skip + rate * seconds;
     List<byte[]> payloads = new ArrayList<>(total);
