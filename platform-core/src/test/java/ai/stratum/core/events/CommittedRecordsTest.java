@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ai.stratum.core.inference.PlatformModelsTopic;
 import ai.stratum.test.RealInfrastructure;
 import ai.stratum.test.SharedInfrastructure;
 import java.time.Duration;
@@ -13,16 +14,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -35,7 +31,7 @@ class CommittedRecordsTest {
 
   @Test
   void aProjectionGetsThePublishedRecordsOnALowestPriorityThread() throws Exception {
-    createIfMissing(Topic.PLATFORM_MODELS);
+    PlatformModelsTopic.create();
     String key = UUID.randomUUID().toString();
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(
@@ -72,19 +68,6 @@ class CommittedRecordsTest {
 
     assertThat(values).containsExactly("first", "second");
     assertThat(priorities).containsOnly(Thread.MIN_PRIORITY);
-  }
-
-  private void createIfMissing(Topic topic) throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
-      admin
-          .createTopics(List.of(new NewTopic(topic.topicName(), topic.partitions(), (short) 1)))
-          .all()
-          .get(30, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof TopicExistsException)) {
-        throw e;
-      }
-    }
   }
 
   private static byte[] bytes(String text) {
