@@ -38,9 +38,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The scoring thread: polls {@code finance.transactions}, decides each batch in a Kafka transaction
- * on one of a ring of transactional producers ({@link TransactionLane}), and hands the offsets and
- * the commit to that lane's thread while it polls and decides the next batch on the next lane. So
- * the fixed round trips of a transaction overlap the next batch's CPU work instead of adding to
+ * on one of a ring of transactional producers ({@link TransactionLane}): that lane's thread sends
+ * the batch's offsets while it is decided, and commits while the next batch is polled and decided
+ * on the next lane. So the fixed round trips of a transaction overlap CPU work instead of adding to
  * every record's wait.
  *
  * <p>Guarantees, as with one transaction at a time:
@@ -280,7 +280,7 @@ public final class ScoringLoop implements ConsumerRebalanceListener {
     long laneFree = System.nanoTime();
     // open before begin: a producer that cannot even begin must be aborted, so it is reopened
     open = lane;
-    lane.begin();
+    lane.begin(records.nextOffsets(), kafka.groupMetadata());
     List<ProducerRecord<String, byte[]>> out = scorer.score(records, clock.instant());
     long decided = System.nanoTime();
     if (!lastCommit.isDone()) {
@@ -292,7 +292,7 @@ public final class ScoringLoop implements ConsumerRebalanceListener {
       lane.send(record);
     }
     long sent = System.nanoTime();
-    lastCommit = lane.commit(records.nextOffsets(), kafka.groupMetadata(), lastCommit);
+    lastCommit = lane.commit(lastCommit);
     open = null;
     handedOffSinceRewind = true;
     nextLane = (nextLane + 1) % lanes.size();
@@ -306,7 +306,7 @@ public final class ScoringLoop implements ConsumerRebalanceListener {
 
   private void abortOpen() {
     if (open != null) {
-      open.abort();
+      open.abandon();
       open = null;
     }
   }

@@ -5,8 +5,9 @@ package ai.stratum.finance.stream.internal;
  * {@code poll}, including waiting for input), waiting for a free producer (all lanes still
  * committing), decide (reading the records, the decision engine, serialising its output), waiting
  * until the previous batch's records are written (so per-card order holds across producers), and
- * send. On the lanes' threads, per transaction from the hand-off: the offsets' round trip, waiting
- * for the previous batch's commit, the commit, and the whole span from hand-off to committed. A
+ * send. On the lanes' threads, per transaction: the offsets' round trip (from the transaction's
+ * begin, overlapping the decide), then from the hand-off: waiting for the offsets to be sent, for
+ * the previous batch's commit, the commit, and the whole span from hand-off to committed. A
  * transaction's latency is roughly its wait to be polled + decide + send + hand-off to committed;
  * means show the typical case, the slowest what a percentile feels.
  */
@@ -21,6 +22,7 @@ final class StageTimes {
   private final Stage orderWait = new Stage();
   private final Stage send = new Stage();
   private final Stage offsets = new Stage();
+  private final Stage offsetsWait = new Stage();
   private final Stage previousWait = new Stage();
   private final Stage commit = new Stage();
   private final Stage handOffToCommitted = new Stage();
@@ -52,9 +54,13 @@ final class StageTimes {
     serialise.add(serialiseNanos);
   }
 
+  synchronized void offsetsSent(long sinceBeginNanos) {
+    offsets.add(sinceBeginNanos);
+  }
+
   synchronized void committed(
-      long offsetsNanos, long previousWaitNanos, long commitNanos, long sinceHandOffNanos) {
-    offsets.add(offsetsNanos);
+      long offsetsWaitNanos, long previousWaitNanos, long commitNanos, long sinceHandOffNanos) {
+    offsetsWait.add(offsetsWaitNanos);
     previousWait.add(previousWaitNanos);
     commit.add(commitNanos);
     handOffToCommitted.add(sinceHandOffNanos);
@@ -76,8 +82,8 @@ final class StageTimes {
             "%d batches (mean %.0f records, largest %d); scoring thread, mean (slowest) ms: poll"
                 + " %s, wait for a producer %s, decide %s (read %s, engine %s, serialise %s), wait for"
                 + " the previous batch's writes %s,"
-                + " send %s; per transaction on its producer's thread: offsets %s,"
-                + " wait for the previous commit %s, commit %s, hand-off to committed %s; %d commits, %d failed;"
+                + " send %s; per transaction on its producer's thread: offsets %s (from begin),"
+                + " wait for them %s, wait for the previous commit %s, commit %s, hand-off to committed %s; %d commits, %d failed;"
                 + " slowest state copy %.1f ms",
             batches,
             batches == 0 ? 0.0 : (double) records / batches,
@@ -91,6 +97,7 @@ final class StageTimes {
             orderWait.drain(),
             send.drain(),
             offsets.drain(),
+            offsetsWait.drain(),
             previousWait.drain(),
             commit.drain(),
             handOffToCommitted.drain(),
