@@ -38,8 +38,7 @@ final class OrphanedPostmaster {
   private OrphanedPostmaster() {}
 
   static void stopIfRunning(Path dataDirectory) {
-    Path pidFile = dataDirectory.resolve("postmaster.pid");
-    Optional<ProcessHandle> postmaster = runningPostmaster(pidFile, dataDirectory);
+    Optional<ProcessHandle> postmaster = runningPostmaster(dataDirectory);
     if (postmaster.isEmpty()) {
       return;
     }
@@ -59,6 +58,11 @@ final class OrphanedPostmaster {
       throw new InfrastructureStartException(
           "cannot check who owns PostgreSQL data directory " + dataDirectory + ": " + e, e);
     }
+  }
+
+  /** The live postmaster that {@code postmaster.pid} in the data directory names, if any. */
+  static Optional<ProcessHandle> runningPostmaster(Path dataDirectory) {
+    return runningPostmaster(dataDirectory.resolve("postmaster.pid"), dataDirectory);
   }
 
   private static Optional<ProcessHandle> runningPostmaster(Path pidFile, Path dataDirectory) {

@@ -2,6 +2,7 @@ package ai.stratum.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,6 +11,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -36,12 +41,14 @@ public final class PostgresServer implements AutoCloseable {
   private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
   // Generous: crash recovery after a kill replays WAL before the server accepts connections.
   private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+  private static final String LOWEST_PRIORITY = "19";
 
   private final Path dataDirectory;
   private final int requestedPort;
   private final String database;
   private final String portSetting;
   private final boolean stopOnJvmExit;
+  private final boolean lowestCpuPriority;
   private @Nullable EmbeddedPostgres postgres;
   private @Nullable Thread shutdownHook;
 
@@ -51,6 +58,7 @@ public final class PostgresServer implements AutoCloseable {
     this.database = builder.database;
     this.portSetting = builder.portSetting;
     this.stopOnJvmExit = builder.stopOnJvmExit;
+    this.lowestCpuPriority = builder.lowestCpuPriority;
   }
 
   public static Builder builder() {
@@ -61,6 +69,7 @@ public final class PostgresServer implements AutoCloseable {
   public static final class Builder extends ServerBuilder<Builder> {
 
     private String database = DEFAULT_DATABASE;
+    private boolean lowestCpuPriority;
 
     private Builder() {
       super("--postgres-port");
@@ -73,6 +82,18 @@ public final class PostgresServer implements AutoCloseable {
             "database name must be a lower-case SQL identifier, was '" + database + "'");
       }
       this.database = database;
+      return this;
+    }
+
+    /**
+     * Whether the server's processes run at the lowest CPU priority (nice 19; off by default). For
+     * a server that shares a small machine with latency-sensitive work, such as the broker and the
+     * scoring stream of the standalone platform and the benchmark: under contention the scheduler
+     * then runs them first, and PostgreSQL, whose work there (projections, checkpoints, lookups)
+     * can wait a few milliseconds, gets the rest. No privilege is needed to lower a priority.
+     */
+    public Builder lowestCpuPriority(boolean lowestCpuPriority) {
+      this.lowestCpuPriority = lowestCpuPriority;
       return this;
     }
 
@@ -115,6 +136,9 @@ public final class PostgresServer implements AutoCloseable {
           e);
     }
     postgres = started;
+    if (lowestCpuPriority) {
+      lowerPriority(directory);
+    }
     try {
       createDatabaseIfMissing(started);
     } catch (SQLException e) {
@@ -190,6 +214,33 @@ public final class PostgresServer implements AutoCloseable {
       throw new IllegalStateException("PostgreSQL is not running; call start() first");
     }
     return running;
+  }
+
+  /**
+   * Renices the postmaster and the processes it has started; sessions started later inherit the
+   * postmaster's priority. Best effort: the server works the same without it.
+   */
+  private static void lowerPriority(Path directory) {
+    Optional<ProcessHandle> postmaster = OrphanedPostmaster.runningPostmaster(directory);
+    if (postmaster.isEmpty()) {
+      log.warn("PostgreSQL's priority not lowered: no postmaster found for {}", directory);
+      return;
+    }
+    List<String> command = new ArrayList<>(List.of("renice", "-n", LOWEST_PRIORITY, "-p"));
+    Stream.concat(Stream.of(postmaster.get()), postmaster.get().descendants())
+        .forEach(process -> command.add(Long.toString(process.pid())));
+    try {
+      Process renice = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(renice.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!renice.waitFor(10, TimeUnit.SECONDS) || renice.exitValue() != 0) {
+        renice.destroyForcibly();
+        log.warn("PostgreSQL's priority not lowered: renice said {}", output.strip());
+      }
+    } catch (IOException e) {
+      log.warn("PostgreSQL's priority not lowered: renice could not run: {}", e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void createDatabaseIfMissing(EmbeddedPostgres started) throws SQLException {

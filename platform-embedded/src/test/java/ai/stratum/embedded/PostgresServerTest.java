@@ -111,6 +111,32 @@ class PostgresServerTest {
   }
 
   @Test
+  void runsAtTheLowestCpuPriorityWhenAskedAndAtTheJvmsOtherwise(@TempDir Path directory)
+      throws Exception {
+    try (PostgresServer lowered =
+            PostgresServer.builder()
+                .dataDirectory(directory)
+                .lowestCpuPriority(true)
+                .build()
+                .start();
+        Connection connection = lowered.dataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      long postmaster =
+          Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid")).get(0));
+      long session = Long.parseLong(strings(statement, "SELECT pg_backend_pid()").getFirst());
+
+      assertThat(nice(postmaster)).isEqualTo(19);
+      assertThat(nice(session)).as("a session started afterwards inherits it").isEqualTo(19);
+    }
+    try (Connection connection = server.dataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      long session = Long.parseLong(strings(statement, "SELECT pg_backend_pid()").getFirst());
+
+      assertThat(nice(session)).isEqualTo(nice(ProcessHandle.current().pid()));
+    }
+  }
+
+  @Test
   void refusesADirectoryHoldingSomethingElseThanACluster(@TempDir Path directory)
       throws IOException {
     Files.writeString(directory.resolve("notes.txt"), "not a database");
@@ -133,6 +159,13 @@ class PostgresServerTest {
         Statement statement = connection.createStatement()) {
       assertThat(strings(statement, "SELECT 1")).containsExactly("1");
     }
+  }
+
+  /** The nice value from /proc/PID/stat: the 17th field after the parenthesised command name. */
+  private static int nice(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Integer.parseInt(fields[16]);
   }
 
   private static List<String> strings(Statement statement, String query) throws SQLException {

@@ -117,8 +117,8 @@ public final class FinanceBenchmark {
     int seconds = intOption(arguments, "--seconds", 30);
     int warmUp = intOption(arguments, "--warm-up", 40);
     out.printf(
-        "Finance benchmark on %d cores (broker, PostgreSQL and service in this JVM; heap %,d MB,"
-            + " %s; load average %s)%n",
+        "Finance benchmark on %d cores (broker and service in this JVM, PostgreSQL beside it at"
+            + " nice 19; heap %,d MB, %s; load average %s)%n",
         Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() >> 20,
         ManagementFactory.getGarbageCollectorMXBeans().stream()
@@ -145,8 +145,15 @@ public final class FinanceBenchmark {
       int warmUp,
       PrintStream out)
       throws Exception {
+    // PostgreSQL would have a host of its own in production; here it shares the two cores with the
+    // broker and the stream, and its work (projection, checkpoints) can wait where theirs cannot:
+    // p99 at 8,000 tx/s 35-40 ms at nice 19 against 44-49 ms at nice 0 in paired runs
     try (PostgresServer postgres =
-            PostgresServer.builder().dataDirectory(data.resolve("postgres")).build().start();
+            PostgresServer.builder()
+                .dataDirectory(data.resolve("postgres"))
+                .lowestCpuPriority(true)
+                .build()
+                .start();
         KafkaBroker kafka =
             KafkaBroker.builder().dataDirectory(data.resolve("kafka")).build().start()) {
       String servers = kafka.bootstrapServers();
