@@ -1,0 +1,106 @@
+package ai.stratum.finance.decisions;
+
+import static ai.stratum.finance.TransactionRecords.json;
+import static ai.stratum.finance.TransactionRecords.producer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ai.stratum.core.events.Topic;
+import ai.stratum.core.json.StratumJson;
+import ai.stratum.finance.FinanceServiceTest;
+import ai.stratum.finance.TransactionRecords;
+import ai.stratum.finance.contract.Channel;
+import ai.stratum.finance.contract.EntryMode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * The decision projection against the real broker and PostgreSQL: decisions published on {@code
+ * finance.decisions} become readable through {@code GET /api/finance/decisions/{id}} with their
+ * documents unchanged, in one batch with a record it refuses.
+ */
+@FinanceServiceTest
+class DecisionProjectionTest {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @Value("${local.server.port}")
+  private int port;
+
+  private final String tenant = "proj-" + UUID.randomUUID().toString().substring(0, 8);
+
+  @Test
+  void storesEachDocumentWholeAndSkipsOneThatCannotBeJsonText() throws Exception {
+    String id = "p-" + UUID.randomUUID();
+    String scored =
+        request(
+                "POST",
+                "/api/finance/score",
+                json(
+                    TransactionRecords.transaction(
+                        tenant,
+                        id,
+                        "card-p",
+                        12.5,
+                        Instant.now(),
+                        Channel.ECOM,
+                        EntryMode.TOKEN,
+                        "dev-p")))
+            .body();
+    String version = StratumJson.mapper().readTree(scored).get("modelVersion").asString();
+    // quotes, a backslash and a non-ASCII letter in a string: what a text[] literal had to escape
+    String first =
+        scored
+            .replace(id, id + "-1")
+            .replace("\"" + version + "\"", "\"" + version + " \\\"quoted\\\" \\\\ café\"");
+    String second = scored.replace(id, id + "-2");
+    String unreadable = scored.replace(id, id + "-3") + "\u001e";
+
+    try (KafkaProducer<String, byte[]> producer = producer()) {
+      for (String document : new String[] {first, unreadable, second}) {
+        producer.send(
+            new ProducerRecord<>(
+                Topic.FINANCE_DECISIONS.topicName(),
+                "card-p",
+                document.getBytes(StandardCharsets.UTF_8)));
+      }
+    }
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() ->
+            assertThat(request("GET", "/api/finance/decisions/" + id + "-2", null).statusCode())
+                .isEqualTo(200));
+    HttpResponse<String> stored = request("GET", "/api/finance/decisions/" + id + "-1", null);
+    assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+    assertThat(first).contains("\\\"quoted\\\" \\\\ café");
+    assertThat(StratumJson.mapper().readTree(stored.body()))
+        .isEqualTo(StratumJson.mapper().readTree(first));
+    assertThat(request("GET", "/api/finance/decisions/" + id + "-3", null).statusCode())
+        .isEqualTo(404);
+  }
+
+  private HttpResponse<String> request(String method, String path, String body) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("X-Stratum-Tenant", tenant);
+    if (body == null) {
+      request.GET();
+    } else {
+      request
+          .header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(body));
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
