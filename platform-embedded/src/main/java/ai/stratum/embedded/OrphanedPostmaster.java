@@ -140,23 +140,9 @@ final class OrphanedPostmaster {
             "-w",
             "-t",
             Long.toString(STOP_TIMEOUT_SECONDS)));
-    try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      boolean exited = process.waitFor(STOP_TIMEOUT_SECONDS + 10, TimeUnit.SECONDS);
-      if (exited && process.exitValue() == 0) {
-        return true;
-      }
-      process.destroyForcibly();
-      log.warn("pg_ctl stop failed on {}: {}", dataDirectory, output.strip());
-      return false;
-    } catch (IOException e) {
-      log.warn("pg_ctl stop could not run on {}: {}", dataDirectory, e.toString());
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    Optional<String> failure = ExternalCommand.run(command, STOP_TIMEOUT_SECONDS + 10);
+    failure.ifPresent(why -> log.warn("pg_ctl stop failed on {}: {}", dataDirectory, why));
+    return failure.isEmpty();
   }
 
   private static boolean isPostgres(ProcessHandle process) {

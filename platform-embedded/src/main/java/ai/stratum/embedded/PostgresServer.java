@@ -2,7 +2,6 @@ package ai.stratum.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -88,9 +86,9 @@ public final class PostgresServer implements AutoCloseable {
     /**
      * Whether the server's processes run at the lowest CPU priority (nice 19; off by default). For
      * a server that shares a small machine with latency-sensitive work, such as the broker and the
-     * scoring stream of the standalone platform and the benchmark: under contention the scheduler
-     * then runs them first, and PostgreSQL, whose work there (projections, checkpoints, lookups)
-     * can wait a few milliseconds, gets the rest. No privilege is needed to lower a priority.
+     * scoring stream in the finance benchmark: under contention the scheduler then runs them first,
+     * and PostgreSQL, whose work there (projection, checkpoints) can wait a few milliseconds, gets
+     * the rest. No privilege is needed to lower a priority.
      */
     public Builder lowestCpuPriority(boolean lowestCpuPriority) {
       this.lowestCpuPriority = lowestCpuPriority;
@@ -229,18 +227,8 @@ public final class PostgresServer implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of("renice", "-n", LOWEST_PRIORITY, "-p"));
     Stream.concat(Stream.of(postmaster.get()), postmaster.get().descendants())
         .forEach(process -> command.add(Long.toString(process.pid())));
-    try {
-      Process renice = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String output = new String(renice.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!renice.waitFor(10, TimeUnit.SECONDS) || renice.exitValue() != 0) {
-        renice.destroyForcibly();
-        log.warn("PostgreSQL's priority not lowered: renice said {}", output.strip());
-      }
-    } catch (IOException e) {
-      log.warn("PostgreSQL's priority not lowered: renice could not run: {}", e.toString());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    ExternalCommand.run(command, 10)
+        .ifPresent(why -> log.warn("PostgreSQL's priority not lowered: renice: {}", why));
   }
 
   private void createDatabaseIfMissing(EmbeddedPostgres started) throws SQLException {

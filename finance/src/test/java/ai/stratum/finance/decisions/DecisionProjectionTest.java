@@ -43,8 +43,7 @@ class DecisionProjectionTest {
   void storesEachDocumentWholeAndSkipsOneThatCannotBeJsonText() throws Exception {
     String id = "p-" + UUID.randomUUID();
     String scored =
-        request(
-                "POST",
+        post(
                 "/api/finance/score",
                 json(
                     TransactionRecords.transaction(
@@ -79,28 +78,32 @@ class DecisionProjectionTest {
     await()
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(() ->
-            assertThat(request("GET", "/api/finance/decisions/" + id + "-2", null).statusCode())
-                .isEqualTo(200));
-    HttpResponse<String> stored = request("GET", "/api/finance/decisions/" + id + "-1", null);
+            assertThat(get("/api/finance/decisions/" + id + "-2").statusCode()).isEqualTo(200));
+    HttpResponse<String> stored = get("/api/finance/decisions/" + id + "-1");
     assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
     assertThat(first).contains("\\\"quoted\\\" \\\\ café");
     assertThat(StratumJson.mapper().readTree(stored.body()))
         .isEqualTo(StratumJson.mapper().readTree(first));
-    assertThat(request("GET", "/api/finance/decisions/" + id + "-3", null).statusCode())
-        .isEqualTo(404);
+    assertThat(get("/api/finance/decisions/" + id + "-3").statusCode()).isEqualTo(404);
   }
 
-  private HttpResponse<String> request(String method, String path, String body) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("X-Stratum-Tenant", tenant);
-    if (body == null) {
-      request.GET();
-    } else {
-      request
-          .header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(body));
-    }
+  private HttpResponse<String> post(String path, String body) throws Exception {
+    return send(
+        to(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return send(to(path).GET());
+  }
+
+  private HttpRequest.Builder to(String path) {
+    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("X-Stratum-Tenant", tenant);
+  }
+
+  private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -6,6 +6,7 @@ import ai.stratum.core.json.StratumJson;
 import ai.stratum.finance.contract.Decision;
 import ai.stratum.finance.contract.Outcome;
 import ai.stratum.finance.decisions.DecisionHeaders;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
@@ -45,8 +46,9 @@ public final class DecisionProjection {
   private static final Logger log = LoggerFactory.getLogger(DecisionProjection.class);
   private static final Duration PRUNE_INTERVAL = Duration.ofMinutes(10);
   // the record separator, which JSON text cannot contain (control characters are escaped in
-  // strings and are not whitespace), so no document can be split by it; chr(30) in STORE
-  private static final char DOCUMENT_SEPARATOR = '\u001e';
+  // strings and are not whitespace), so no document can be split by it; chr(30) in STORE. It is
+  // never part of a multi-byte UTF-8 sequence, so the raw bytes can be searched and joined.
+  private static final byte DOCUMENT_SEPARATOR = 0x1e;
 
   // one round trip per batch: insert what is new, then fold exactly those rows into the aggregates;
   // aggregate rows are upserted in key order so concurrent projections lock them in the same order.
@@ -115,15 +117,15 @@ public final class DecisionProjection {
     String[] outcomes = new String[size];
     Double[] thresholds = new Double[size];
     String[] modelVersions = new String[size];
-    StringBuilder documents = new StringBuilder(size * 1024);
+    ByteArrayOutputStream documents = new ByteArrayOutputStream(size * 1024);
     String[] decidedAt = new String[size];
     String[] producedAt = new String[size];
     int rows = 0;
     for (ConsumerRecord<String, byte[]> record : records) {
       try {
         Columns decision = Columns.of(record.value());
-        String document = new String(record.value(), StandardCharsets.UTF_8);
-        if (document.indexOf(DOCUMENT_SEPARATOR) >= 0) {
+        byte[] document = record.value();
+        if (contains(document, DOCUMENT_SEPARATOR)) {
           throw new IllegalArgumentException("a control character outside a JSON string");
         }
         transactionIds[rows] = decision.transactionId();
@@ -133,9 +135,9 @@ public final class DecisionProjection {
         thresholds[rows] = decision.threshold();
         modelVersions[rows] = decision.modelVersion();
         if (rows > 0) {
-          documents.append(DOCUMENT_SEPARATOR);
+          documents.write(DOCUMENT_SEPARATOR);
         }
-        documents.append(document);
+        documents.writeBytes(document);
         decidedAt[rows] = decision.decidedAt().toString();
         producedAt[rows] = producedAt(record);
         rows++;
@@ -158,7 +160,7 @@ public final class DecisionProjection {
           statement.setArray(4, text(connection, outcomes, count));
           statement.setArray(5, numbers(connection, thresholds, count));
           statement.setArray(6, text(connection, modelVersions, count));
-          statement.setString(7, documents.toString());
+          statement.setString(7, documents.toString(StandardCharsets.UTF_8));
           statement.setArray(8, text(connection, decidedAt, count));
           statement.setArray(9, text(connection, producedAt, count));
           return statement.executeUpdate();
@@ -246,6 +248,15 @@ public final class DecisionProjection {
     } catch (NumberFormatException e) {
       return null;
     }
+  }
+
+  private static boolean contains(byte[] bytes, byte wanted) {
+    for (byte b : bytes) {
+      if (b == wanted) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Array text(Connection connection, String[] values, int count) throws SQLException {
