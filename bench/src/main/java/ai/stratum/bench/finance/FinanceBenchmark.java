@@ -31,7 +31,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -572,7 +571,7 @@ public final class FinanceBenchmark {
                   ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(20));
                   for (ConsumerRecord<String, byte[]> record : records) {
                     long now = System.nanoTime();
-                    Integer index = sequence.get(transactionId(record.value()));
+                    Integer index = sequence.get(DecisionFields.transactionId(record.value()));
                     if (index == null) {
                       continue;
                     }
@@ -589,10 +588,16 @@ public final class FinanceBenchmark {
             });
     subscribed.await();
     GcCycles gcCycles = GcCycles.record();
-    // one request per tick (see SEND_TICK_NANOS), sent as soon as it is formed
+    // one request per tick (see SEND_TICK_NANOS), sent as soon as it is formed: with no linger the
+    // producer's thread sent the first records of a tick while the rest were still being added,
+    // ~1.5
+    // requests per tick, each also completing a fetch of the stream's; so the producer lingers and
+    // the tick flushes it (a flush slower than a tick delays the next one, which the latency
+    // counts)
     long compilingAtStart = 0;
     long cpuAtStart = 0;
-    try (KafkaProducer<String, byte[]> producer = producer(servers, 0)) {
+    ResourceUse resources = null;
+    try (KafkaProducer<String, byte[]> producer = producer(servers, 1000)) {
       long begin = System.nanoTime();
       start.set(begin);
       int next = 0;
@@ -601,11 +606,16 @@ public final class FinanceBenchmark {
         if (next >= skip && cpuAtStart == 0) {
           compilingAtStart = compilationMillis();
           cpuAtStart = processCpuNanos();
+          resources = ResourceUse.start();
         }
+        int first = next;
         while (next < total && begin + next * interval <= now) {
           producer.send(new ProducerRecord<>(INPUT, keys.get(next), payloads.get(next)));
           sentAt[next] = System.nanoTime();
           next++;
+        }
+        if (next > first) {
+          producer.flush();
         }
         if (next < total) {
           long due = begin + next * interval;
@@ -615,6 +625,7 @@ public final class FinanceBenchmark {
     }
     long compiling = compilationMillis() - compilingAtStart;
     double cpuCores = (processCpuNanos() - cpuAtStart) / 1e9 / seconds;
+    ResourceUse.Spent spent = resources == null ? null : resources.stop(seconds);
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (received.get() < total && System.nanoTime() < deadline) {
       Thread.sleep(100);
@@ -655,6 +666,9 @@ public final class FinanceBenchmark {
         cpuCores * 1e6 / rate,
         compiling,
         loadAverage());
+    if (spent != null) {
+      spent.print(out);
+    }
     timeline(start.get(), interval, skip, total, sentAt, receivedAt, stream, gcCycles.stop(), out);
   }
 
@@ -814,16 +828,8 @@ public final class FinanceBenchmark {
     }
 
     void record(int index, byte[] decision) {
-      // both instants are the decision's last fields: decoding only its tail keeps the reader cheap
-      int tail = Math.min(decision.length, 160);
-      String json = new String(decision, decision.length - tail, tail, StandardCharsets.UTF_8);
-      pickedUp[index] = instantAfter(json, "\"receivedAt\":\"");
-      decided[index] = instantAfter(json, "\"decidedAt\":\"");
-    }
-
-    private static long instantAfter(String json, String field) {
-      int start = json.indexOf(field) + field.length();
-      return Instant.parse(json.substring(start, json.indexOf('"', start))).toEpochMilli();
+      pickedUp[index] = DecisionFields.receivedAtMillis(decision);
+      decided[index] = DecisionFields.decidedAtMillis(decision);
     }
 
     /** The transaction's time until the stream read it, deciding, and until it could be read. */
@@ -842,12 +848,6 @@ public final class FinanceBenchmark {
     }
     return sorted[Math.min(sorted.length - 1, Math.max(0, (int) Math.ceil(q * sorted.length) - 1))]
         / 1e6;
-  }
-
-  private static String transactionId(byte[] decision) {
-    String json = new String(decision, 0, Math.min(decision.length, 200), StandardCharsets.UTF_8);
-    int start = json.indexOf("\"transactionId\":\"") + 17;
-    return json.substring(start, json.indexOf('"', start));
   }
 
   private static KafkaProducer<String, byte[]> producer(String servers, int lingerMs) {

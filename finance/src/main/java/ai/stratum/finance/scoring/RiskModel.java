@@ -113,6 +113,10 @@ public final class RiskModel {
    * log1p because it is an intrinsic (several times faster); training uses this same function.
    */
   public static float compress(float x) {
+    if (x == 0) {
+      // most of a transaction's features are empty counts and sums: skips a logarithm each
+      return 0;
+    }
     float magnitude = (float) Math.log(1 + (double) Math.abs(x));
     return x < 0 ? -magnitude : magnitude;
   }
