@@ -588,12 +588,11 @@ public final class FinanceBenchmark {
             });
     subscribed.await();
     GcCycles gcCycles = GcCycles.record();
-    // one request per tick (see SEND_TICK_NANOS), sent as soon as it is formed: with no linger the
-    // producer's thread sent the first records of a tick while the rest were still being added,
-    // ~1.5
-    // requests per tick, each also completing a fetch of the stream's; so the producer lingers and
-    // the tick flushes it (a flush slower than a tick delays the next one, which the latency
-    // counts)
+    // one request per tick (see SEND_TICK_NANOS), sent as soon as it is formed. With no linger,
+    // the producer's thread sent a tick's first records while the rest were still being added:
+    // ~1.5 requests per tick, each also completing a fetch of the stream's. So the producer
+    // lingers and each tick flushes it; a flush slower than a tick delays the next one, which the
+    // latency counts.
     long compilingAtStart = 0;
     long cpuAtStart = 0;
     ResourceUse resources = null;
