@@ -105,6 +105,27 @@ class FeatureEngineTest {
   }
 
   @Test
+  void countsEachCountryOnceInTheWindowsOfItsNewestEventAndFindsTheHomeCountry() {
+    engine.computeAndObserve(tx("t1", "c-4", 20, T0, 51.5, -0.1, "GB"), out, 0);
+    engine.computeAndObserve(tx("t2", "c-4", 20, T0.plusSeconds(600), 48.9, 2.4, "FR"), out, 0);
+    engine.computeAndObserve(tx("t3", "c-4", 20, T0.plusSeconds(7200), 51.5, -0.1, "GB"), out, 0);
+    engine.computeAndObserve(tx("t4", "c-4", 20, T0.plusSeconds(7230), 52.5, 13.4, "DE"), out, 0);
+
+    assertThat(feature("card_distinct_countries_1m")).isEqualTo(1);
+    assertThat(feature("card_distinct_countries_1h")).isEqualTo(1);
+    assertThat(feature("card_distinct_countries_24h")).isEqualTo(2);
+    assertThat(feature("country_differs_from_home")).isEqualTo(1);
+
+    // GB and FR once each before this one: the newer, FR, is home
+    engine.computeAndObserve(tx("u1", "c-5", 20, T0, 51.5, -0.1, "GB"), out, 0);
+    engine.computeAndObserve(tx("u2", "c-5", 20, T0.plusSeconds(60), 48.9, 2.4, "FR"), out, 0);
+    engine.computeAndObserve(tx("u3", "c-5", 20, T0.plusSeconds(120), 48.9, 2.4, "FR"), out, 0);
+
+    assertThat(feature("country_differs_from_home")).isZero();
+    assertThat(feature("card_distinct_countries_10m")).isEqualTo(2);
+  }
+
+  @Test
   void keepsCardsOfDifferentTenantsApart() {
     engine.computeAndObserve(tx("t1", "same-card", 20, T0, 51.5, -0.1, "GB"), out, 0);
     Transaction otherBank =

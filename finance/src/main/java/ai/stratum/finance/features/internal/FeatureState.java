@@ -7,6 +7,7 @@ import ai.stratum.finance.features.RiskTables;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * All feature state and the feature computation. Features of an event are computed against the
@@ -31,6 +32,11 @@ public final class FeatureState {
   private final float[] window = new float[3];
   private final int[] slots = new int[Layout.ENTITIES.length];
   private final long[] keys = new long[Layout.ENTITIES.length];
+  // per distinct attribute, the values of the card's events read so far (newest first): the
+  // scratch of cardHistory, so no event is compared with every newer one through the ring
+  private final int[][] seenValues = new int[Layout.DISTINCT.length][CardHistory.EVENTS];
+  private final int[] seenCounts = new int[Layout.DISTINCT.length];
+  private final int[] countries = new int[CardHistory.EVENTS];
   private RiskTables risk;
   private String lastTenant = "";
   private long tenantSeed;
@@ -234,8 +240,10 @@ public final class FeatureState {
     boolean deviceSeen = false;
     boolean countrySeen = false;
     int presentCount = 0;
+    Arrays.fill(seenCounts, 0);
     for (int i = 0; i < size; i++) {
       int index = cards.recent(card, i);
+      countries[i] = cards.country[index];
       long age = time - cards.time[index];
       float pastAmount = cards.amount[index];
       out[o + Layout.CHANNEL_SHARE + cards.channel[index]] += 1f / size;
@@ -263,7 +271,7 @@ public final class FeatureState {
       if (age < DAY && Math.abs(pastAmount - amount) < 0.005f) {
         out[o + Layout.CARD_SAME_AMOUNT_24H] += 1;
       }
-      distinct(card, i, index, age, out, o);
+      distinct(index, age, out, o);
     }
     out[o + Layout.CARD_PRESENT_SHARE] = size == 0 ? 0 : (float) presentCount / size;
     out[o + Layout.CHANNEL_IS + channel] = 1;
@@ -284,29 +292,23 @@ public final class FeatureState {
       int lastCountry = cards.country[cards.recent(card, 0)];
       out[o + Layout.COUNTRY_CHANGED] =
           lastCountry != CardHistory.NONE && lastCountry != countryCode ? 1 : 0;
-      int home = mostFrequentCountry(card, size);
+      int home = mostFrequentCountry(size);
       out[o + Layout.COUNTRY_NOT_HOME] = home != CardHistory.NONE && home != countryCode ? 1 : 0;
     }
   }
 
   /**
-   * Counts the i-th newest event's merchant, country, device and category as distinct in every
-   * window containing it, unless a newer event in the ring had the same value.
+   * Counts an event's merchant, country, device and category as distinct in every window containing
+   * it, unless a newer event of the card had the same value. Called for the card's events newest
+   * first.
    */
-  private void distinct(int card, int i, int index, long age, float[] out, int o) {
+  private void distinct(int index, long age, float[] out, int o) {
     for (int attribute = 0; attribute < Layout.DISTINCT.length; attribute++) {
       int value = attributeAt(attribute, index);
-      if (value == CardHistory.NONE || (attribute == 3 && value < 0)) {
+      if (value == CardHistory.NONE || (attribute == 3 && value < 0) || seen(attribute, value)) {
         continue;
       }
-      boolean repeated = false;
-      for (int j = 0; j < i && !repeated; j++) {
-        int newer = cards.recent(card, j);
-        repeated = attributeAt(attribute, newer) == value;
-      }
-      if (repeated) {
-        continue;
-      }
+      seenValues[attribute][seenCounts[attribute]++] = value;
       int base = o + Layout.DISTINCT_BASE + attribute * Windows.COUNT;
       for (int w = 0; w < Windows.COUNT; w++) {
         if (age < Windows.LENGTH_MILLIS[w]) {
@@ -325,17 +327,28 @@ public final class FeatureState {
     };
   }
 
-  private int mostFrequentCountry(int card, int size) {
+  private boolean seen(int attribute, int value) {
+    int[] values = seenValues[attribute];
+    for (int k = seenCounts[attribute] - 1; k >= 0; k--) {
+      if (values[k] == value) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The country of most of the card's events (newest first: the newest wins a tie). */
+  private int mostFrequentCountry(int size) {
     int best = CardHistory.NONE;
     int bestCount = 0;
     for (int i = 0; i < size; i++) {
-      int country = cards.country[cards.recent(card, i)];
+      int country = countries[i];
       if (country == CardHistory.NONE) {
         continue;
       }
       int count = 0;
       for (int j = 0; j < size; j++) {
-        if (cards.country[cards.recent(card, j)] == country) {
+        if (countries[j] == country) {
           count++;
         }
       }
