@@ -84,6 +84,7 @@ public final class KafkaBroker implements AutoCloseable {
     int controllerPort = Ports.free();
     KafkaRaftServer starting;
     String cluster;
+    RequestHistograms.registerUniform();
     try {
       KafkaConfig config =
           new KafkaConfig(settings(logDirectory, brokerPort, controllerPort), false);

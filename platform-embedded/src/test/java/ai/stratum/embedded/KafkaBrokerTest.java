@@ -6,6 +6,9 @@ import static ai.stratum.embedded.KafkaTestClients.sendAcknowledged;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.yammer.metrics.core.Histogram;
+import com.yammer.metrics.stats.UniformSample;
+import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +18,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.server.metrics.KafkaYammerMetrics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,6 +73,31 @@ class KafkaBrokerTest {
         .containsExactly("committed-1", "committed-2", "committed-3");
     assertThat(readValues(broker.bootstrapServers(), "transactions", 4, "read_uncommitted"))
         .containsExactly("committed-1", "committed-2", "aborted", "committed-3");
+  }
+
+  @Test
+  void recordsRequestLatenciesInUniformlySampledHistograms(@TempDir Path directory)
+      throws Exception {
+    // a broker of its own: stopping any broker of this JVM unregisters the request metrics that
+    // all of them share by name
+    try (KafkaBroker measured = KafkaBroker.builder().dataDirectory(directory).build().start()) {
+      createTopic(measured.bootstrapServers(), "request-metrics", 1);
+      sendAcknowledged(measured.bootstrapServers(), "request-metrics", List.of("measured"));
+
+      Histogram produceTotalTime =
+          KafkaYammerMetrics.defaultRegistry().allMetrics().entrySet().stream()
+              .filter(metric -> metric.getKey().getName().equals("TotalTimeMs"))
+              .filter(metric -> metric.getKey().getMBeanName().endsWith("request=Produce"))
+              .map(metric -> (Histogram) metric.getValue())
+              .findFirst()
+              .orElseThrow();
+
+      assertThat(produceTotalTime.count()).isPositive();
+      // the reservoir is the histogram's only trace of how it samples
+      Field sample = Histogram.class.getDeclaredField("sample");
+      sample.setAccessible(true);
+      assertThat(sample.get(produceTotalTime)).isInstanceOf(UniformSample.class);
+    }
   }
 
   @Test

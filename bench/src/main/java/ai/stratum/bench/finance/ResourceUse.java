@@ -6,6 +6,7 @@ import java.lang.management.ThreadInfo;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -24,12 +25,14 @@ final class ResourceUse {
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
   private final Map<Long, long[]> threadsAtStart = new HashMap<>();
   private final Map<String, Long> requestsAtStart;
+  private final Map<String, Long> errorsAtStart;
 
   private ResourceUse() {
     for (long id : threads.getAllThreadIds()) {
       threadsAtStart.put(id, new long[] {threads.getThreadCpuTime(id), allocated(id)});
     }
     requestsAtStart = brokerRequests();
+    errorsAtStart = brokerErrors();
   }
 
   static ResourceUse start() {
@@ -55,10 +58,22 @@ final class ResourceUse {
     brokerRequests()
         .forEach(
             (type, count) -> requests.put(type, count - requestsAtStart.getOrDefault(type, 0L)));
-    return new Spent(byName, requests, seconds);
+    Map<String, Long> errors = new TreeMap<>();
+    brokerErrors()
+        .forEach((type, count) -> {
+          long inRun = count - errorsAtStart.getOrDefault(type, 0L);
+          if (inRun > 0) {
+            errors.put(type, inRun);
+          }
+        });
+    return new Spent(byName, requests, errors, seconds);
   }
 
-  record Spent(Map<String, long[]> threads, Map<String, Long> requests, int seconds) {
+  record Spent(
+      Map<String, long[]> threads,
+      Map<String, Long> requests,
+      Map<String, Long> errors,
+      int seconds) {
 
     void print(PrintStream out) {
       out.printf(
@@ -80,6 +95,11 @@ final class ResourceUse {
         }
       });
       out.printf("Broker requests per second:%s%n", perSecond);
+      StringBuilder answered = new StringBuilder();
+      errors.forEach((type, count) -> answered.append(String.format(" %s %,d;", type, count)));
+      // a transactional client that hears CONCURRENT_TRANSACTIONS waits retry.backoff.ms and asks
+      // again, which the latency of that batch carries
+      out.printf("Broker error answers in the run:%s%n", answered.isEmpty() ? " none" : answered);
     }
   }
 
@@ -89,17 +109,30 @@ final class ResourceUse {
 
   /** The broker's request meters, by request type (all versions summed). */
   private static Map<String, Long> brokerRequests() {
+    return brokerMeters("RequestsPerSec", meter -> meter.getKeyProperty("request"));
+  }
+
+  /** The broker's answers other than NONE, by request type and error. */
+  private static Map<String, Long> brokerErrors() {
+    Map<String, Long> errors =
+        brokerMeters(
+            "ErrorsPerSec",
+            meter -> meter.getKeyProperty("request") + " " + meter.getKeyProperty("error"));
+    errors.keySet().removeIf(type -> type.endsWith(" NONE"));
+    return errors;
+  }
+
+  private static Map<String, Long> brokerMeters(String name, Function<ObjectName, String> key) {
     MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     Map<String, Long> counts = new TreeMap<>();
     try {
       for (ObjectName meter :
           server.queryNames(
-              new ObjectName("kafka.network:type=RequestMetrics,name=RequestsPerSec,*"), null)) {
-        counts.merge(
-            meter.getKeyProperty("request"), (Long) server.getAttribute(meter, "Count"), Long::sum);
+              new ObjectName("kafka.network:type=RequestMetrics,name=" + name + ",*"), null)) {
+        counts.merge(key.apply(meter), (Long) server.getAttribute(meter, "Count"), Long::sum);
       }
     } catch (JMException e) {
-      throw new IllegalStateException("The broker's request meters could not be read", e);
+      throw new IllegalStateException("The broker's " + name + " meters could not be read", e);
     }
     return counts;
   }

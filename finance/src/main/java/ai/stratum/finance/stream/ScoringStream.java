@@ -40,13 +40,13 @@ public final class ScoringStream implements SmartLifecycle {
   public static final int BATCH_LINGER_MS = 2;
 
   /**
-   * First wait before a producer retries. With transactions in flight on alternating producers, a
-   * producer's next transaction often reaches the coordinator while it still writes the markers of
-   * the previous one; the broker answers CONCURRENT_TRANSACTIONS and the client asks again after
-   * this wait. The default 100 ms put 100 ms stalls into every few hundred batches at 8,000 tx/s
-   * (p99 130 -> 59 ms measured); the markers take a few milliseconds. Produce retries still back
-   * off exponentially up to {@code retry.backoff.max.ms} (1 s) against a broker that is really
-   * down.
+   * First wait before a producer retries. When a producer's next transaction reaches the
+   * coordinator while it still writes the markers of the previous one (rare with four producers in
+   * turn, see {@link StreamSettings#transactionsInFlight}), the broker answers
+   * CONCURRENT_TRANSACTIONS and the client asks again after this wait. The default 100 ms put 100
+   * ms stalls into every few hundred batches at 8,000 tx/s with two producers (p99 130 -> 59 ms
+   * measured); the markers take a few milliseconds. Produce retries still back off exponentially up
+   * to {@code retry.backoff.max.ms} (1 s) against a broker that is really down.
    */
   public static final int RETRY_BACKOFF_MS = 10;
 
