@@ -668,8 +668,9 @@ public final class FinanceBenchmark {
     if (spent != null) {
       spent.print(out);
     }
-    stream.printSegments(start.get(), interval, skip, total, sentAt, receivedAt, out);
-    timeline(start.get(), interval, skip, total, sentAt, receivedAt, stream, gcCycles.stop(), out);
+    SentAndRead run = new SentAndRead(start.get(), interval, skip, total, sentAt, receivedAt);
+    stream.printSegments(run, out);
+    timeline(run, stream, gcCycles.stop(), out);
   }
 
   /** A collector cycle or pause, in epoch milliseconds. */
@@ -720,6 +721,19 @@ public final class FinanceBenchmark {
     }
   }
 
+  /**
+   * The measured run: transaction {@code i} was due at {@code begin + i * interval} (nanoTime),
+   * sent at {@code sentAt[i]} and read at {@code receivedAt[i]} (0 if never); the first {@code
+   * skip} were warm-up.
+   */
+  private record SentAndRead(
+      long begin, long interval, int skip, int total, long[] sentAt, long[] receivedAt) {
+
+    long due(int transaction) {
+      return begin + transaction * interval;
+    }
+  }
+
   private static final long TIMELINE_WINDOW_NANOS = 250_000_000L;
   private static final double TARGET_P99_MILLIS = 20;
 
@@ -729,35 +743,27 @@ public final class FinanceBenchmark {
    * window's send lag is how late the load generator itself sent (it counts in the latency).
    */
   private static void timeline(
-      long begin,
-      long interval,
-      int skip,
-      int total,
-      long[] sentAt,
-      long[] receivedAt,
-      StreamTimes stream,
-      List<GcCycle> gcCycles,
-      PrintStream out) {
+      SentAndRead run, StreamTimes stream, List<GcCycle> gcCycles, PrintStream out) {
     long wallOffset =
         Instant.now().toEpochMilli() * 1_000_000L - System.nanoTime(); // nanoTime -> epoch nanos
-    int perWindow = (int) Math.max(1, TIMELINE_WINDOW_NANOS / interval);
+    int perWindow = (int) Math.max(1, TIMELINE_WINDOW_NANOS / run.interval());
     List<String> bad = new ArrayList<>();
     int windows = 0;
     int badDuringGc = 0;
     int goodDuringGc = 0;
-    for (int from = skip; from < total; from += perWindow) {
-      int to = Math.min(total, from + perWindow);
+    for (int from = run.skip(); from < run.total(); from += perWindow) {
+      int to = Math.min(run.total(), from + perWindow);
       long[] latencies = new long[to - from];
       int n = 0;
       long sendLag = 0;
       int slowest = -1;
       for (int i = from; i < to; i++) {
-        long due = begin + i * interval;
-        sendLag = Math.max(sendLag, sentAt[i] - due);
-        if (receivedAt[i] != 0) {
-          latencies[n++] = receivedAt[i] - due;
+        long due = run.due(i);
+        sendLag = Math.max(sendLag, run.sentAt()[i] - due);
+        if (run.receivedAt()[i] != 0) {
+          latencies[n++] = run.receivedAt()[i] - due;
           if (slowest < 0
-              || receivedAt[i] - due > receivedAt[slowest] - (begin + slowest * interval)) {
+              || run.receivedAt()[i] - due > run.receivedAt()[slowest] - (run.due(slowest))) {
             slowest = i;
           }
         }
@@ -766,7 +772,7 @@ public final class FinanceBenchmark {
       Arrays.sort(latencies);
       windows++;
       double p99 = percentile(latencies, 0.99);
-      long windowStart = (begin + from * interval + wallOffset) / 1_000_000;
+      long windowStart = (run.due(from) + wallOffset) / 1_000_000;
       long windowEnd = windowStart + TIMELINE_WINDOW_NANOS / 1_000_000;
       // a collection still running, or ended within the last half second, at this window
       String collector =
@@ -792,8 +798,8 @@ public final class FinanceBenchmark {
                     ? ""
                     : stream.split(
                         slowest,
-                        (begin + slowest * interval + wallOffset) / 1_000_000,
-                        (receivedAt[slowest] + wallOffset) / 1_000_000),
+                        (run.due(slowest) + wallOffset) / 1_000_000,
+                        (run.receivedAt()[slowest] + wallOffset) / 1_000_000),
                 collector));
       } else if (!collector.isEmpty()) {
         goodDuringGc++;
@@ -836,26 +842,19 @@ public final class FinanceBenchmark {
      * Where the measured transactions spent their time, segment by segment, so a change can be
      * aimed at the segment that sets the tail. The stream's instants have millisecond resolution.
      */
-    void printSegments(
-        long begin,
-        long interval,
-        int skip,
-        int total,
-        long[] sentAt,
-        long[] receivedAt,
-        PrintStream out) {
+    void printSegments(SentAndRead run, PrintStream out) {
       long wallOffset = Instant.now().toEpochMilli() * 1_000_000L - System.nanoTime();
-      long[][] segments = new long[4][total - skip];
+      long[][] segments = new long[4][run.total() - run.skip()];
       int n = 0;
-      for (int i = skip; i < total; i++) {
-        if (receivedAt[i] == 0) {
+      for (int i = run.skip(); i < run.total(); i++) {
+        if (run.receivedAt()[i] == 0) {
           continue;
         }
-        long due = begin + i * interval;
+        long due = run.due(i);
         long dueMillis = (due + wallOffset) / 1_000_000;
-        long sentMillis = (sentAt[i] + wallOffset) / 1_000_000;
-        long readMillis = (receivedAt[i] + wallOffset) / 1_000_000;
-        segments[0][n] = sentAt[i] - due;
+        long sentMillis = (run.sentAt()[i] + wallOffset) / 1_000_000;
+        long readMillis = (run.receivedAt()[i] + wallOffset) / 1_000_000;
+        segments[0][n] = run.sentAt()[i] - due;
         segments[1][n] = (pickedUp[i] - sentMillis) * 1_000_000;
         segments[2][n] = (decided[i] - pickedUp[i]) * 1_000_000;
         segments[3][n] = (readMillis - decided[i]) * 1_000_000;
