@@ -668,7 +668,15 @@ public final class FinanceBenchmark {
     if (spent != null) {
       spent.print(out);
     }
-    SentAndRead run = new SentAndRead(start.get(), interval, skip, total, sentAt, receivedAt);
+    SentAndRead run =
+        new SentAndRead(
+            start.get(),
+            interval,
+            skip,
+            total,
+            sentAt,
+            receivedAt,
+            Instant.now().toEpochMilli() * 1_000_000L - System.nanoTime());
     stream.printSegments(run, out);
     timeline(run, stream, gcCycles.stop(), out);
   }
@@ -724,13 +732,23 @@ public final class FinanceBenchmark {
   /**
    * The measured run: transaction {@code i} was due at {@code begin + i * interval} (nanoTime),
    * sent at {@code sentAt[i]} and read at {@code receivedAt[i]} (0 if never); the first {@code
-   * skip} were warm-up.
+   * skip} were warm-up; {@code wallOffset} turns a nanoTime into epoch nanoseconds.
    */
   private record SentAndRead(
-      long begin, long interval, int skip, int total, long[] sentAt, long[] receivedAt) {
+      long begin,
+      long interval,
+      int skip,
+      int total,
+      long[] sentAt,
+      long[] receivedAt,
+      long wallOffset) {
 
     long due(int transaction) {
       return begin + transaction * interval;
+    }
+
+    long epochMillis(long nanoTime) {
+      return (nanoTime + wallOffset) / 1_000_000;
     }
   }
 
@@ -744,8 +762,6 @@ public final class FinanceBenchmark {
    */
   private static void timeline(
       SentAndRead run, StreamTimes stream, List<GcCycle> gcCycles, PrintStream out) {
-    long wallOffset =
-        Instant.now().toEpochMilli() * 1_000_000L - System.nanoTime(); // nanoTime -> epoch nanos
     int perWindow = (int) Math.max(1, TIMELINE_WINDOW_NANOS / run.interval());
     List<String> bad = new ArrayList<>();
     int windows = 0;
@@ -772,7 +788,7 @@ public final class FinanceBenchmark {
       Arrays.sort(latencies);
       windows++;
       double p99 = percentile(latencies, 0.99);
-      long windowStart = (run.due(from) + wallOffset) / 1_000_000;
+      long windowStart = run.epochMillis(run.due(from));
       long windowEnd = windowStart + TIMELINE_WINDOW_NANOS / 1_000_000;
       // a collection still running, or ended within the last half second, at this window
       String collector =
@@ -798,8 +814,8 @@ public final class FinanceBenchmark {
                     ? ""
                     : stream.split(
                         slowest,
-                        (run.due(slowest) + wallOffset) / 1_000_000,
-                        (run.receivedAt()[slowest] + wallOffset) / 1_000_000),
+                        run.epochMillis(run.due(slowest)),
+                        run.epochMillis(run.receivedAt()[slowest])),
                 collector));
       } else if (!collector.isEmpty()) {
         goodDuringGc++;
@@ -843,7 +859,6 @@ public final class FinanceBenchmark {
      * aimed at the segment that sets the tail. The stream's instants have millisecond resolution.
      */
     void printSegments(SentAndRead run, PrintStream out) {
-      long wallOffset = Instant.now().toEpochMilli() * 1_000_000L - System.nanoTime();
       long[][] segments = new long[4][run.total() - run.skip()];
       int n = 0;
       for (int i = run.skip(); i < run.total(); i++) {
@@ -851,9 +866,8 @@ public final class FinanceBenchmark {
           continue;
         }
         long due = run.due(i);
-        long dueMillis = (due + wallOffset) / 1_000_000;
-        long sentMillis = (run.sentAt()[i] + wallOffset) / 1_000_000;
-        long readMillis = (run.receivedAt()[i] + wallOffset) / 1_000_000;
+        long sentMillis = run.epochMillis(run.sentAt()[i]);
+        long readMillis = run.epochMillis(run.receivedAt()[i]);
         segments[0][n] = run.sentAt()[i] - due;
         segments[1][n] = (pickedUp[i] - sentMillis) * 1_000_000;
         segments[2][n] = (decided[i] - pickedUp[i]) * 1_000_000;
