@@ -1,9 +1,9 @@
 package ai.stratum.finance.cases;
 
-import ai.stratum.core.json.StratumJson;
 import ai.stratum.core.tenancy.TenantId;
 import ai.stratum.finance.contract.Decision;
 import ai.stratum.finance.contract.Label;
+import ai.stratum.finance.decisions.DecisionDocuments;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -24,23 +24,24 @@ public final class CaseQueries {
           case ALL -> "";
         };
     return jdbc.query(
-        "select d.document::text, l.fraud, l.source, l.pattern, l.labelled_at from decision d"
+        "select d.document, d.document_zstd, l.fraud, l.source, l.pattern, l.labelled_at"
+            + " from decision d"
             + " left join label l on l.tenant_id = d.tenant_id and l.transaction_id = d.transaction_id"
             + " where d.tenant_id = ? and d.outcome <> 'APPROVE'"
             + filter
             + " order by d.decided_at desc limit ?",
         (rs, row) -> {
-          Decision decision = StratumJson.mapper().readValue(rs.getString(1), Decision.class);
+          Decision decision = DecisionDocuments.read(rs, 1);
           Label label =
-              rs.getString(3) == null
+              rs.getString(4) == null
                   ? null
                   : new Label(
                       decision.transactionId(),
                       tenant,
-                      rs.getBoolean(2),
-                      rs.getString(3),
-                      rs.getTimestamp(5).toInstant(),
-                      rs.getString(4));
+                      rs.getBoolean(3),
+                      rs.getString(4),
+                      rs.getTimestamp(6).toInstant(),
+                      rs.getString(5));
           return new Case(decision, label);
         },
         tenant.value(),

@@ -1,6 +1,5 @@
 package ai.stratum.finance.decisions;
 
-import ai.stratum.core.json.StratumJson;
 import ai.stratum.core.tenancy.TenantId;
 import ai.stratum.finance.contract.Decision;
 import java.util.List;
@@ -17,14 +16,14 @@ public final class DecisionLookup {
   }
 
   public Optional<Decision> find(TenantId tenant, String transactionId) {
-    List<String> documents =
-        jdbc.queryForList(
-            "select document::text from decision where tenant_id = ? and transaction_id = ?",
-            String.class,
+    List<Decision> decisions =
+        jdbc.query(
+            "select "
+                + DecisionDocuments.COLUMNS
+                + " from decision where tenant_id = ? and transaction_id = ?",
+            (row, index) -> DecisionDocuments.read(row, 1),
             tenant.value(),
             transactionId);
-    return documents.stream()
-        .findFirst()
-        .map(json -> StratumJson.mapper().readValue(json, Decision.class));
+    return decisions.stream().findFirst();
   }
 }

@@ -1,9 +1,9 @@
 package ai.stratum.finance.live;
 
-import ai.stratum.core.json.StratumJson;
 import ai.stratum.core.tenancy.TenantId;
 import ai.stratum.finance.contract.Decision;
 import ai.stratum.finance.contract.Outcome;
+import ai.stratum.finance.decisions.DecisionDocuments;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -132,10 +132,12 @@ public final class LiveStatistics {
   private List<LiveView.RecentDecline> recentDeclines(String tenant, Instant from) {
     // outcome <> 'APPROVE' lets the planner use the partial index of alerts
     return jdbc.query(
-        "select document from decision where tenant_id = ? and outcome <> 'APPROVE'"
+        "select "
+            + DecisionDocuments.COLUMNS
+            + " from decision where tenant_id = ? and outcome <> 'APPROVE'"
             + " and outcome = 'DECLINE' and decided_at >= ? order by decided_at desc limit ?",
         (row, index) -> {
-          Decision decision = StratumJson.mapper().readValue(row.getString(1), Decision.class);
+          Decision decision = DecisionDocuments.read(row, 1);
           return new LiveView.RecentDecline(
               decision.transactionId(),
               decision.score(),

@@ -22,12 +22,16 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The decision projection against the real broker and PostgreSQL: decisions published on {@code
  * finance.decisions} become readable through {@code GET /api/finance/decisions/{id}} with their
- * documents unchanged, in one batch with a record it refuses.
+ * documents unchanged (stored compressed), in one batch with a record it refuses; a row stored as
+ * text before compression stays readable.
  */
 @FinanceServiceTest
 class DecisionProjectionTest {
@@ -36,6 +40,8 @@ class DecisionProjectionTest {
 
   @Value("${local.server.port}")
   private int port;
+
+  @Autowired private JdbcTemplate jdbc;
 
   private final String tenant = "proj-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -85,6 +91,49 @@ class DecisionProjectionTest {
     assertThat(StratumJson.mapper().readTree(stored.body()))
         .isEqualTo(StratumJson.mapper().readTree(first));
     assertThat(get("/api/finance/decisions/" + id + "-3").statusCode()).isEqualTo(404);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from decision where tenant_id = ? and transaction_id like ?"
+                    + " and document is null and octet_length(document_zstd) < 400",
+                Integer.class,
+                tenant,
+                id + "-%"))
+        .isEqualTo(2);
+  }
+
+  @Test
+  void readsADocumentStoredAsTextBeforeCompression() throws Exception {
+    String id = "legacy-" + UUID.randomUUID();
+    String document =
+        post(
+                "/api/finance/score",
+                json(
+                    TransactionRecords.transaction(
+                        tenant,
+                        id,
+                        "card-l",
+                        40.0,
+                        Instant.now(),
+                        Channel.POS,
+                        EntryMode.CHIP,
+                        "dev-l")))
+            .body();
+    JsonNode decision = StratumJson.mapper().readTree(document);
+    jdbc.update(
+        "insert into decision (transaction_id, tenant_id, score, outcome, threshold,"
+            + " model_version, document, decided_at) values (?, ?, ?, ?, ?, ?, ?, now())",
+        id,
+        tenant,
+        decision.get("score").asDouble(),
+        decision.get("decision").asString(),
+        decision.get("threshold").asDouble(),
+        decision.get("modelVersion").asString(),
+        document);
+
+    HttpResponse<String> stored = get("/api/finance/decisions/" + id);
+
+    assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+    assertThat(StratumJson.mapper().readTree(stored.body())).isEqualTo(decision);
   }
 
   private HttpResponse<String> post(String path, String body) throws Exception {
