@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import tools.jackson.core.type.TypeReference;
 
 /**
@@ -38,11 +40,21 @@ public final class FeatureCheckpoints {
   private static final Logger log = LoggerFactory.getLogger(FeatureCheckpoints.class);
 
   private static final int LZ4_MAGIC = 0x184D2204;
+  private static final int PART_BYTES = 1 << 20;
+  // checkpoints written in parts are complete once their part count is set; earlier ones kept
+  // their whole state in one column
+  private static final String COMPLETE = "(parts is not null or state is not null)";
 
   private final JdbcTemplate jdbc;
+  private final int partBytes;
 
   public FeatureCheckpoints(JdbcTemplate jdbc) {
+    this(jdbc, PART_BYTES);
+  }
+
+  FeatureCheckpoints(JdbcTemplate jdbc, int partBytes) {
     this.jdbc = jdbc;
+    this.partBytes = partBytes;
   }
 
   /** A restorable snapshot. */
@@ -68,9 +80,11 @@ public final class FeatureCheckpoints {
 
   /**
    * Serialises and compresses the snapshot (on the calling thread, paced: see {@link
-   * PacedOutputStream}) and stores it. LZ4 rather than zlib: a 118 MB state took zlib's fastest
-   * level about 1.7 s of CPU, which on two cores held up the scoring thread and the broker (a 240
-   * ms latency stall at 8,000 transactions/s every checkpoint); LZ4 takes a fraction of that.
+   * PacedOutputStream}) and stores it in parts of at most 1 MB, each committed as it fills, then
+   * marks it complete and deletes all but the newest {@code keep} complete ones (and any left
+   * incomplete by a crash). LZ4 rather than zlib: a 118 MB state took zlib's fastest level about
+   * 1.7 s of CPU, which on two cores held up the scoring thread and the broker (a 240 ms latency
+   * stall at 8,000 transactions/s every checkpoint); LZ4 takes a fraction of that.
    */
   public void save(
       String group,
@@ -79,37 +93,103 @@ public final class FeatureCheckpoints {
       Instant at,
       int keep) {
     long started = System.nanoTime();
-    ByteArrayOutputStream compressed = new ByteArrayOutputStream(1 << 20);
+    Map<String, Long> json = new LinkedHashMap<>();
+    offsets.forEach(
+        (partition, offset) -> json.put(partition.topic() + ":" + partition.partition(), offset));
+    long id =
+        jdbc.queryForObject(
+            "insert into feature_checkpoint (consumer_group, offsets, state_bytes, taken_at)"
+                + " values (?, ?::jsonb, 0, ?) returning id",
+            Long.class,
+            group,
+            StratumJson.mapper().writeValueAsString(json),
+            Timestamp.from(at));
+    StoredParts parts = new StoredParts(id);
     PacedOutputStream paced;
     try (LZ4FrameOutputStream out =
-        new LZ4FrameOutputStream(compressed, LZ4FrameOutputStream.BLOCKSIZE.SIZE_4MB)) {
+        new LZ4FrameOutputStream(parts, LZ4FrameOutputStream.BLOCKSIZE.SIZE_4MB)) {
       paced = new PacedOutputStream(out);
       snapshot.writeTo(paced);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Map<String, Long> json = new LinkedHashMap<>();
-    offsets.forEach(
-        (partition, offset) -> json.put(partition.topic() + ":" + partition.partition(), offset));
     jdbc.update(
-        "insert into feature_checkpoint (consumer_group, offsets, state, state_bytes, taken_at)"
-            + " values (?, ?::jsonb, ?, ?, ?)",
-        group,
-        StratumJson.mapper().writeValueAsString(json),
-        compressed.toByteArray(),
+        "update feature_checkpoint set parts = ?, state_bytes = ? where id = ?",
+        parts.count(),
         paced.written(),
-        Timestamp.from(at));
+        id);
     jdbc.update(
         "delete from feature_checkpoint where consumer_group = ? and id not in"
-            + " (select id from feature_checkpoint where consumer_group = ? order by id desc limit ?)",
+            + " (select id from feature_checkpoint where consumer_group = ? and "
+            + COMPLETE
+            + " order by id desc limit ?)",
         group,
         group,
         keep);
     log.info(
-        "Feature checkpoint written: {} MB of state, {} MB compressed, in {} ms",
+        "Feature checkpoint written: {} MB of state, {} MB compressed in {} parts, in {} ms",
         paced.written() >> 20,
-        compressed.size() >> 20,
+        parts.bytes() >> 20,
+        parts.count(),
         (System.nanoTime() - started) / 1_000_000);
+  }
+
+  /** Collects the compressed state and inserts each full part in its own transaction. */
+  private final class StoredParts extends OutputStream {
+
+    private final long checkpointId;
+    private final byte[] part = new byte[partBytes];
+    private int filled;
+    private int count;
+    private long bytes;
+
+    StoredParts(long checkpointId) {
+      this.checkpointId = checkpointId;
+    }
+
+    int count() {
+      return count;
+    }
+
+    long bytes() {
+      return bytes;
+    }
+
+    @Override
+    public void write(int b) {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] source, int offset, int length) {
+      for (int done = 0; done < length; ) {
+        int n = Math.min(partBytes - filled, length - done);
+        System.arraycopy(source, offset + done, part, filled, n);
+        filled += n;
+        done += n;
+        if (filled == partBytes) {
+          store();
+        }
+      }
+    }
+
+    @Override
+    public void close() {
+      if (filled > 0) {
+        store();
+      }
+    }
+
+    private void store() {
+      jdbc.update(
+          "insert into feature_checkpoint_part (checkpoint_id, part, bytes) values (?, ?, ?)",
+          checkpointId,
+          count,
+          Arrays.copyOf(part, filled));
+      count++;
+      bytes += filled;
+      filled = 0;
+    }
   }
 
   /**
@@ -159,7 +239,9 @@ public final class FeatureCheckpoints {
   public Optional<Checkpoint> latestUsable(String group, Map<TopicPartition, Long> committed) {
     List<Long> ids =
         jdbc.queryForList(
-            "select id from feature_checkpoint where consumer_group = ? order by id desc",
+            "select id from feature_checkpoint where consumer_group = ? and "
+                + COMPLETE
+                + " order by id desc",
             Long.class,
             group);
     for (long id : ids) {
@@ -168,13 +250,24 @@ public final class FeatureCheckpoints {
           offsets.entrySet().stream()
               .allMatch(e -> e.getValue() <= committed.getOrDefault(e.getKey(), 0L));
       if (usable) {
-        byte[] state =
-            jdbc.queryForObject(
-                "select state from feature_checkpoint where id = ?", byte[].class, id);
-        return Optional.of(new Checkpoint(id, offsets, state));
+        return Optional.of(new Checkpoint(id, offsets, state(id)));
       }
     }
     return Optional.empty();
+  }
+
+  private byte[] state(long id) {
+    byte[] whole =
+        jdbc.queryForObject("select state from feature_checkpoint where id = ?", byte[].class, id);
+    if (whole != null) {
+      return whole;
+    }
+    ByteArrayOutputStream parts = new ByteArrayOutputStream(1 << 20);
+    jdbc.query(
+        "select bytes from feature_checkpoint_part where checkpoint_id = ? order by part",
+        (RowCallbackHandler) row -> parts.writeBytes(row.getBytes(1)),
+        id);
+    return parts.toByteArray();
   }
 
   private Map<TopicPartition, Long> offsets(long id) {

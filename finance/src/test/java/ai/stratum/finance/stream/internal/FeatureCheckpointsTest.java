@@ -47,6 +47,47 @@ class FeatureCheckpointsTest {
   }
 
   @Test
+  void stateWrittenInManyPartsIsRestoredWholeAndOnlyCompleteCheckpointsAreKept()
+      throws IOException {
+    String group = "checkpoint-" + UUID.randomUUID();
+    TransactionSimulator simulator = simulator();
+    FeatureEngine running = engineAfter(simulator, 3_000);
+    FeatureCheckpoints checkpoints = new FeatureCheckpoints(jdbc, 4096);
+    // what a crash between two parts leaves behind: a checkpoint row without its part count
+    long crashed =
+        jdbc.queryForObject(
+            "insert into feature_checkpoint (consumer_group, offsets, state_bytes, taken_at)"
+                + " values (?, '{\"finance.transactions:0\": 2999}'::jsonb, 0, ?) returning id",
+            Long.class,
+            group,
+            Timestamp.from(T0));
+    jdbc.update(
+        "insert into feature_checkpoint_part (checkpoint_id, part, bytes) values (?, 0, ?)",
+        crashed,
+        new byte[] {1, 2, 3});
+    assertThat(checkpoints.latestUsable(group, Map.of(PARTITION, 3_000L))).isEmpty();
+
+    checkpoints.save(group, Map.of(PARTITION, 3_000L), running.copyState(), T0, 2);
+
+    Integer parts =
+        jdbc.queryForObject(
+            "select parts from feature_checkpoint where consumer_group = ? and parts is not null",
+            Integer.class,
+            group);
+    assertThat(parts).isGreaterThan(3);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from feature_checkpoint_part where checkpoint_id = ?",
+                Integer.class,
+                crashed))
+        .as("the incomplete checkpoint and its parts are deleted")
+        .isZero();
+    FeatureCheckpoints.Checkpoint stored =
+        checkpoints.latestUsable(group, Map.of(PARTITION, 3_000L)).orElseThrow();
+    FeatureEngines.assertSameFeatures(running, restored(stored.state()), simulator, 300);
+  }
+
+  @Test
   void checkpointWrittenByAnEarlierVersionWithZlibIsStillRestored() throws IOException {
     String group = "checkpoint-" + UUID.randomUUID();
     TransactionSimulator simulator = simulator();
