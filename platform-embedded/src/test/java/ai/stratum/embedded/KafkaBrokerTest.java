@@ -13,9 +13,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.server.metrics.KafkaYammerMetrics;
@@ -48,6 +51,17 @@ class KafkaBrokerTest {
 
     assertThat(readValues(broker.bootstrapServers(), "round-trip", sent.size(), "read_uncommitted"))
         .containsExactlyInAnyOrderElementsOf(sent);
+  }
+
+  @Test
+  void flushesItsLogsToDiskEveryTwoSeconds() throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+      ConfigResource node = new ConfigResource(ConfigResource.Type.BROKER, "1");
+      Config config = admin.describeConfigs(List.of(node)).all().get().get(node);
+
+      assertThat(config.get("log.flush.interval.ms").value()).isEqualTo("2000");
+      assertThat(config.get("log.flush.scheduler.interval.ms").value()).isEqualTo("1000");
+    }
   }
 
   @Test
