@@ -48,20 +48,7 @@ class DecisionProjectionTest {
   @Test
   void storesEachDocumentWholeAndSkipsOneThatCannotBeJsonText() throws Exception {
     String id = "p-" + UUID.randomUUID();
-    String scored =
-        post(
-                "/api/finance/score",
-                json(
-                    TransactionRecords.transaction(
-                        tenant,
-                        id,
-                        "card-p",
-                        12.5,
-                        Instant.now(),
-                        Channel.ECOM,
-                        EntryMode.TOKEN,
-                        "dev-p")))
-            .body();
+    String scored = score(id);
     String version = StratumJson.mapper().readTree(scored).get("modelVersion").asString();
     // quotes, a backslash and a non-ASCII letter in a string: what a text[] literal had to escape
     String first =
@@ -104,20 +91,7 @@ class DecisionProjectionTest {
   @Test
   void readsADocumentStoredAsTextBeforeCompression() throws Exception {
     String id = "legacy-" + UUID.randomUUID();
-    String document =
-        post(
-                "/api/finance/score",
-                json(
-                    TransactionRecords.transaction(
-                        tenant,
-                        id,
-                        "card-l",
-                        40.0,
-                        Instant.now(),
-                        Channel.POS,
-                        EntryMode.CHIP,
-                        "dev-l")))
-            .body();
+    String document = score(id);
     JsonNode decision = StratumJson.mapper().readTree(document);
     jdbc.update(
         "insert into decision (transaction_id, tenant_id, score, outcome, threshold,"
@@ -134,6 +108,23 @@ class DecisionProjectionTest {
 
     assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
     assertThat(StratumJson.mapper().readTree(stored.body())).isEqualTo(decision);
+  }
+
+  /** The decision document {@code POST /api/finance/score} returns for a new transaction. */
+  private String score(String transactionId) throws Exception {
+    return post(
+            "/api/finance/score",
+            json(
+                TransactionRecords.transaction(
+                    tenant,
+                    transactionId,
+                    "card-p",
+                    12.5,
+                    Instant.now(),
+                    Channel.ECOM,
+                    EntryMode.TOKEN,
+                    "dev-p")))
+        .body();
   }
 
   private HttpResponse<String> post(String path, String body) throws Exception {

@@ -27,8 +27,9 @@ public final class DocumentCompression {
 
   /** A compressor for one thread: its zstd context is reused from document to document. */
   public DocumentCompression() {
+    // the level travels with the prepared dictionary; the size in the frame lets a reader allocate
+    // exactly
     context.loadDict(new ZstdDictCompress(DICTIONARY, LEVEL));
-    context.setLevel(LEVEL);
     context.setContentSize(true);
   }
 
