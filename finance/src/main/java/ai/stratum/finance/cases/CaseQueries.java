@@ -24,8 +24,9 @@ public final class CaseQueries {
           case ALL -> "";
         };
     return jdbc.query(
-        "select d.document, d.document_zstd, l.fraud, l.source, l.pattern, l.labelled_at"
-            + " from decision d"
+        "select "
+            + DecisionDocuments.COLUMNS
+            + ", l.fraud, l.source, l.pattern, l.labelled_at from decision d"
             + " left join label l on l.tenant_id = d.tenant_id and l.transaction_id = d.transaction_id"
             + " where d.tenant_id = ? and d.outcome <> 'APPROVE'"
             + filter

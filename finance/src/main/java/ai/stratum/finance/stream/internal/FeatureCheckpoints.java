@@ -115,7 +115,7 @@ public final class FeatureCheckpoints {
     }
     jdbc.update(
         "update feature_checkpoint set parts = ?, state_bytes = ? where id = ?",
-        parts.count(),
+        parts.count,
         paced.written(),
         id);
     jdbc.update(
@@ -129,8 +129,8 @@ public final class FeatureCheckpoints {
     log.info(
         "Feature checkpoint written: {} MB of state, {} MB compressed in {} parts, in {} ms",
         paced.written() >> 20,
-        parts.bytes() >> 20,
-        parts.count(),
+        parts.bytes >> 20,
+        parts.count,
         (System.nanoTime() - started) / 1_000_000);
   }
 
@@ -145,14 +145,6 @@ public final class FeatureCheckpoints {
 
     StoredParts(long checkpointId) {
       this.checkpointId = checkpointId;
-    }
-
-    int count() {
-      return count;
-    }
-
-    long bytes() {
-      return bytes;
     }
 
     @Override
