@@ -104,10 +104,16 @@ public final class FeatureEngine {
   /**
    * Replaces the state with a snapshot.
    *
-   * @throws IOException if the snapshot is unreadable or was taken with other capacities or another
-   *     feature layout; the engine's state is then undefined and it should be discarded
+   * @throws IOException if the snapshot is unreadable, continues past the state, or was taken with
+   *     other capacities or another feature layout; the engine's state is then undefined and it
+   *     should be discarded
    */
   public void restore(InputStream in) throws IOException {
-    state.read(new DataInputStream(in));
+    DataInputStream data = new DataInputStream(in);
+    state.read(data);
+    // reading to the end also lets a checksummed stream verify its checksum
+    if (data.read() != -1) {
+      throw new IOException("the snapshot continues past the state");
+    }
   }
 }

@@ -1,6 +1,7 @@
 package ai.stratum.finance.stream.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.stratum.core.tenancy.TenantId;
 import ai.stratum.finance.FinanceServiceTest;
@@ -11,6 +12,7 @@ import ai.stratum.finance.simulator.TransactionSimulator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -18,8 +20,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
+import net.jpountz.lz4.LZ4FrameOutputStream;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -87,14 +92,32 @@ class FeatureCheckpointsTest {
     FeatureEngines.assertSameFeatures(running, restored(stored.state()), simulator, 300);
   }
 
-  @Test
-  void checkpointWrittenByAnEarlierVersionWithZlibIsStillRestored() throws IOException {
+  /** How earlier versions compressed the state: LZ4 frames, and zlib before them. */
+  enum EarlierFormat {
+    LZ4 {
+      @Override
+      OutputStream compressing(OutputStream stored) throws IOException {
+        return new LZ4FrameOutputStream(stored, LZ4FrameOutputStream.BLOCKSIZE.SIZE_4MB);
+      }
+    },
+    ZLIB {
+      @Override
+      OutputStream compressing(OutputStream stored) {
+        return new DeflaterOutputStream(stored, new Deflater(Deflater.BEST_SPEED));
+      }
+    };
+
+    abstract OutputStream compressing(OutputStream stored) throws IOException;
+  }
+
+  @ParameterizedTest
+  @EnumSource(EarlierFormat.class)
+  void checkpointWrittenByAnEarlierVersionIsStillRestored(EarlierFormat format) throws IOException {
     String group = "checkpoint-" + UUID.randomUUID();
     TransactionSimulator simulator = simulator();
     FeatureEngine running = engineAfter(simulator, 2_000);
-    ByteArrayOutputStream zlib = new ByteArrayOutputStream();
-    try (DeflaterOutputStream out =
-        new DeflaterOutputStream(zlib, new Deflater(Deflater.BEST_SPEED))) {
+    ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+    try (OutputStream out = format.compressing(compressed)) {
       running.snapshot(out);
     }
     jdbc.update(
@@ -102,13 +125,31 @@ class FeatureCheckpointsTest {
             + " values (?, ?::jsonb, ?, ?, ?)",
         group,
         "{\"finance.transactions:0\": 2000}",
-        zlib.toByteArray(),
+        compressed.toByteArray(),
         0L,
         Timestamp.from(T0));
 
     FeatureCheckpoints.Checkpoint stored =
         new FeatureCheckpoints(jdbc).latestUsable(group, Map.of(PARTITION, 2_000L)).orElseThrow();
     FeatureEngines.assertSameFeatures(running, restored(stored.state()), simulator, 300);
+  }
+
+  @Test
+  void damagedCheckpointIsRefusedRatherThanRestored() {
+    String group = "checkpoint-" + UUID.randomUUID();
+    FeatureEngine running = engineAfter(simulator(), 2_000);
+    FeatureCheckpoints checkpoints = new FeatureCheckpoints(jdbc);
+    checkpoints.save(group, Map.of(PARTITION, 2_000L), running.copyState(), T0, 2);
+    // one bit flipped in the middle of the stored state
+    jdbc.update(
+        "update feature_checkpoint_part set bytes = set_bit(bytes, 8 * (length(bytes) / 2), 1 -"
+            + " get_bit(bytes, 8 * (length(bytes) / 2))) where checkpoint_id = (select id from"
+            + " feature_checkpoint where consumer_group = ?) and part = 0",
+        group);
+
+    FeatureCheckpoints.Checkpoint stored =
+        checkpoints.latestUsable(group, Map.of(PARTITION, 2_000L)).orElseThrow();
+    assertThatThrownBy(() -> restored(stored.state())).isInstanceOf(IOException.class);
   }
 
   private static TransactionSimulator simulator() {
