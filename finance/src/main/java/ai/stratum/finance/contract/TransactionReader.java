@@ -3,6 +3,7 @@ package ai.stratum.finance.contract;
 import ai.stratum.core.tenancy.TenantId;
 import ai.stratum.core.web.InvalidField;
 import ai.stratum.finance.contract.internal.ContractSchema;
+import ai.stratum.finance.contract.internal.PlainDateTime;
 import ai.stratum.finance.contract.internal.PlainTransactionCheck;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,7 +26,9 @@ public final class TransactionReader {
   private static final JsonMapper STRICT =
       JsonMapper.builder()
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          // duplicate names are refused as the tree is built: the parser's own duplicate check
+          // (STRICT_DUPLICATE_DETECTION) kept a second set of names per object
+          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
           .build();
 
   private final ContractSchema schema = ContractSchema.transaction();
@@ -87,10 +89,12 @@ public final class TransactionReader {
           "tenantId must be 1-63 lower-case letters, digits or '-'",
           List.of(new InvalidField("tenantId", "not a Stratum tenant id")));
     }
-    Instant timestamp;
+    String timestampText = text(node, "timestamp");
+    Instant timestamp = PlainDateTime.parse(timestampText);
     try {
-      timestamp =
-          OffsetDateTime.parse(text(node, "timestamp").toUpperCase(Locale.ROOT)).toInstant();
+      if (timestamp == null) {
+        timestamp = OffsetDateTime.parse(timestampText.toUpperCase(Locale.ROOT)).toInstant();
+      }
     } catch (DateTimeParseException e) {
       InvalidField field = new InvalidField("timestamp", "not an RFC 3339 date-time");
       return new ReadResult.Rejected(

@@ -40,10 +40,33 @@ class TransactionReaderTest {
   }
 
   @Test
+  void readsTimestampsInEveryRfc3339FormToTheSameInstant() {
+    for (String form :
+        new String[] {
+          "2026-01-05T10:15:30.250+01:00",
+          "2026-01-05t10:15:30.25+01:00",
+          "2026-01-05T09:15:30.250000000Z",
+          "2026-01-05T09:15:30.250z",
+          "2026-01-04T21:15:30.250-12:00",
+          "2026-01-06T03:15:30.250+18:00"
+        }) {
+      ReadResult result = read(valid("").replace("2026-01-05T10:15:30.250+01:00", form));
+
+      assertThat(result).as(form).isInstanceOf(ReadResult.Accepted.class);
+      assertThat(((ReadResult.Accepted) result).transaction().timestamp())
+          .as(form)
+          .isEqualTo(Instant.parse("2026-01-05T09:15:30.250Z"));
+    }
+  }
+
+  @Test
   void refusesMalformedJsonAsMalformed() {
     assertRejected(read("{\"transactionId\": \"t-1\","), RejectionReason.MALFORMED_JSON);
     assertRejected(read(valid("") + " trailing"), RejectionReason.MALFORMED_JSON);
     assertRejected(read("{\"a\":1,\"a\":2}"), RejectionReason.MALFORMED_JSON);
+    assertRejected(read(valid(",\"amount\":99")), RejectionReason.MALFORMED_JSON);
+    assertRejected(
+        read(valid(",\"someFutureField\":{\"x\":1,\"x\":2}")), RejectionReason.MALFORMED_JSON);
     assertRejected(
         reader.read(new byte[] {(byte) 0xff, (byte) 0xfe, '{'}), RejectionReason.MALFORMED_JSON);
     assertRejected(reader.read(new byte[0]), RejectionReason.MALFORMED_JSON);

@@ -20,7 +20,6 @@ public final class PlainTransactionCheck {
   private static final Set<String> CHANNELS = Set.of("POS", "ECOM", "ATM", "MOTO", "TRANSFER");
   private static final Set<String> ENTRY_MODES =
       Set.of("CHIP", "SWIPE", "CONTACTLESS", "MANUAL", "TOKEN");
-  private static final int[] DAYS_IN_MONTH = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
   private PlainTransactionCheck() {}
 
@@ -98,85 +97,14 @@ public final class PlainTransactionCheck {
       return false;
     }
     String text = value.stringValue();
-    return text.length() == 4 && digits(text, 0, 4);
+    return text.length() == 4 && PlainDateTime.digits(text, 0, 4);
   }
 
   private static boolean oneOf(JsonNode value, Set<String> allowed) {
     return value != null && value.isString() && allowed.contains(value.stringValue());
   }
 
-  /**
-   * RFC 3339 date-time in its plain form only: {@code
-   * yyyy-MM-ddTHH:mm:ss[.f{1,9}](Z|+HH:mm|-HH:mm)} with upper-case T and Z, no leap second, a real
-   * calendar day and an offset within a day.
-   */
   private static boolean dateTime(JsonNode value) {
-    if (value == null || !value.isString()) {
-      return false;
-    }
-    String s = value.stringValue();
-    int n = s.length();
-    if (n < 20
-        || !digits(s, 0, 4)
-        || s.charAt(4) != '-'
-        || !digits(s, 5, 7)
-        || s.charAt(7) != '-'
-        || !digits(s, 8, 10)
-        || s.charAt(10) != 'T'
-        || !digits(s, 11, 13)
-        || s.charAt(13) != ':'
-        || !digits(s, 14, 16)
-        || s.charAt(16) != ':'
-        || !digits(s, 17, 19)) {
-      return false;
-    }
-    int year = Integer.parseInt(s, 0, 4, 10);
-    int month = Integer.parseInt(s, 5, 7, 10);
-    int day = Integer.parseInt(s, 8, 10, 10);
-    if (year < 1
-        || month < 1
-        || month > 12
-        || day < 1
-        || day > DAYS_IN_MONTH[month - 1]
-        || (month == 2 && day == 29 && !leap(year))
-        || Integer.parseInt(s, 11, 13, 10) > 23
-        || Integer.parseInt(s, 14, 16, 10) > 59
-        || Integer.parseInt(s, 17, 19, 10) > 59) {
-      return false;
-    }
-    int i = 19;
-    if (s.charAt(i) == '.') {
-      int start = ++i;
-      while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-        i++;
-      }
-      if (i == start || i - start > 9) {
-        return false;
-      }
-    }
-    if (i == n - 1) {
-      return s.charAt(i) == 'Z';
-    }
-    return i == n - 6
-        && (s.charAt(i) == '+' || s.charAt(i) == '-')
-        && digits(s, i + 1, i + 3)
-        && s.charAt(i + 3) == ':'
-        && digits(s, i + 4, i + 6)
-        && Integer.parseInt(s, i + 1, i + 3, 10) <= 17
-        && Integer.parseInt(s, i + 4, i + 6, 10) <= 59;
-  }
-
-  private static boolean leap(int year) {
-    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  }
-
-  private static boolean digits(String s, int from, int to) {
-    for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
-      if (c < '0' || c > '9') {
-        return false;
-      }
-    }
-    return true;
+    return value != null && value.isString() && PlainDateTime.parse(value.stringValue()) != null;
   }
 }
