@@ -56,21 +56,25 @@ public final class StateRecovery {
    */
   public void recover(Map<TopicPartition, Long> committed) {
     long started = System.nanoTime();
-    Optional<FeatureCheckpoints.Checkpoint> checkpoint = checkpoints.latestUsable(group, committed);
+    Optional<FeatureCheckpoints.Checkpoint> found = checkpoints.latestUsable(group, committed);
+    boolean[] restored = {false};
     engine.withFeatureState(features -> {
       features.reset();
-      if (checkpoint.isPresent()) {
+      if (found.isPresent()) {
         try {
-          features.restore(checkpoint.get().state());
+          features.restore(found.get().state());
+          restored[0] = true;
         } catch (IOException e) {
           log.warn(
-              "Feature checkpoint {} is unusable ({}); starting from an empty state",
-              checkpoint.get().id(),
+              "Feature checkpoint {} is unusable ({}); rebuilding the state by replay alone",
+              found.get().id(),
               e.getMessage());
           features.reset();
         }
       }
     });
+    // an unusable checkpoint's offsets say nothing about the state: replay as if there were none
+    Optional<FeatureCheckpoints.Checkpoint> checkpoint = restored[0] ? found : Optional.empty();
     Map<TopicPartition, Long> from = new HashMap<>();
     committed.forEach((partition, to) -> {
       long start = checkpoint.map(c -> c.offsets().getOrDefault(partition, 0L)).orElse(0L);

@@ -140,16 +140,20 @@ class FeatureCheckpointsTest {
     FeatureEngine running = engineAfter(simulator(), 2_000);
     FeatureCheckpoints checkpoints = new FeatureCheckpoints(jdbc);
     checkpoints.save(group, Map.of(PARTITION, 2_000L), running.copyState(), T0, 2);
-    // one bit flipped in the middle of the stored state
+    damageFirstPart(jdbc, group);
+
+    FeatureCheckpoints.Checkpoint stored =
+        checkpoints.latestUsable(group, Map.of(PARTITION, 2_000L)).orElseThrow();
+    assertThatThrownBy(() -> restored(stored.state())).isInstanceOf(IOException.class);
+  }
+
+  /** Flips one bit in the middle of the first stored part of the group's checkpoint. */
+  static void damageFirstPart(JdbcTemplate jdbc, String group) {
     jdbc.update(
         "update feature_checkpoint_part set bytes = set_bit(bytes, 8 * (length(bytes) / 2), 1 -"
             + " get_bit(bytes, 8 * (length(bytes) / 2))) where checkpoint_id = (select id from"
             + " feature_checkpoint where consumer_group = ?) and part = 0",
         group);
-
-    FeatureCheckpoints.Checkpoint stored =
-        checkpoints.latestUsable(group, Map.of(PARTITION, 2_000L)).orElseThrow();
-    assertThatThrownBy(() -> restored(stored.state())).isInstanceOf(IOException.class);
   }
 
   private static TransactionSimulator simulator() {
