@@ -48,6 +48,7 @@ public final class PostgresServer implements AutoCloseable {
   private final boolean stopOnJvmExit;
   private final boolean lowestCpuPriority;
   private @Nullable EmbeddedPostgres postgres;
+  private @Nullable LowPriorityGroups lowPriorityGroups;
   private @Nullable Thread shutdownHook;
 
   private PostgresServer(Builder builder) {
@@ -135,7 +136,7 @@ public final class PostgresServer implements AutoCloseable {
     }
     postgres = started;
     if (lowestCpuPriority) {
-      lowerPriority(directory);
+      lowPriorityGroups = lowerPriority(directory).orElse(null);
     }
     try {
       createDatabaseIfMissing(started);
@@ -198,6 +199,11 @@ public final class PostgresServer implements AutoCloseable {
       return;
     }
     postgres = null;
+    LowPriorityGroups groups = lowPriorityGroups;
+    lowPriorityGroups = null;
+    if (groups != null) {
+      groups.close();
+    }
     try {
       running.close();
     } catch (IOException e) {
@@ -215,20 +221,22 @@ public final class PostgresServer implements AutoCloseable {
   }
 
   /**
-   * Renices the postmaster and the processes it has started; sessions started later inherit the
-   * postmaster's priority. Best effort: the server works the same without it.
+   * Renices the postmaster and the processes it has started (sessions started later inherit the
+   * postmaster's priority) and keeps their scheduling groups low (see {@link LowPriorityGroups}).
+   * Best effort: the server works the same without it.
    */
-  private static void lowerPriority(Path directory) {
+  private static Optional<LowPriorityGroups> lowerPriority(Path directory) {
     Optional<ProcessHandle> postmaster = OrphanedPostmaster.runningPostmaster(directory);
     if (postmaster.isEmpty()) {
       log.warn("PostgreSQL's priority not lowered: no postmaster found for {}", directory);
-      return;
+      return Optional.empty();
     }
     List<String> command = new ArrayList<>(List.of("renice", "-n", LOWEST_PRIORITY, "-p"));
     Stream.concat(Stream.of(postmaster.get()), postmaster.get().descendants())
         .forEach(process -> command.add(Long.toString(process.pid())));
     ExternalCommand.run(command, 10)
         .ifPresent(why -> log.warn("PostgreSQL's priority not lowered: renice: {}", why));
+    return LowPriorityGroups.keep(postmaster.get());
   }
 
   private void createDatabaseIfMissing(EmbeddedPostgres started) throws SQLException {

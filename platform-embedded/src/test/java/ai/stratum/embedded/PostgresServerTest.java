@@ -2,6 +2,7 @@ package ai.stratum.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -133,6 +135,36 @@ class PostgresServerTest {
       long session = Long.parseLong(strings(statement, "SELECT pg_backend_pid()").getFirst());
 
       assertThat(nice(session)).isEqualTo(nice(ProcessHandle.current().pid()));
+    }
+  }
+
+  @Test
+  void keepsEverySessionsSchedulingGroupLowWhereLinuxGroupsProcessesBySession(
+      @TempDir Path directory) throws Exception {
+    Path enabled = Path.of("/proc/sys/kernel/sched_autogroup_enabled");
+    assumeTrue(
+        Files.exists(enabled) && Files.readString(enabled).trim().equals("1"),
+        "the kernel does not group processes by session");
+    Path ownGroup = Path.of("/proc/self/autogroup");
+    String ownGroupBefore = Files.readString(ownGroup);
+    try (PostgresServer lowered =
+            PostgresServer.builder()
+                .dataDirectory(directory)
+                .lowestCpuPriority(true)
+                .build()
+                .start();
+        Connection connection = lowered.dataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      Path sessionGroup =
+          Path.of("/proc", strings(statement, "SELECT pg_backend_pid()").getFirst(), "autogroup");
+
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(() ->
+              assertThat(Files.readString(sessionGroup).trim())
+                  .as("a session opened after the start")
+                  .endsWith(" nice 19"));
+      assertThat(Files.readString(ownGroup)).isEqualTo(ownGroupBefore);
     }
   }
 
