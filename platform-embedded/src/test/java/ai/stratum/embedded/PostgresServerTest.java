@@ -115,12 +115,7 @@ class PostgresServerTest {
   @Test
   void runsAtTheLowestCpuPriorityWhenAskedAndAtTheJvmsOtherwise(@TempDir Path directory)
       throws Exception {
-    try (PostgresServer lowered =
-            PostgresServer.builder()
-                .dataDirectory(directory)
-                .lowestCpuPriority(true)
-                .build()
-                .start();
+    try (PostgresServer lowered = startedAtTheLowestPriority(directory);
         Connection connection = lowered.dataSource().getConnection();
         Statement statement = connection.createStatement()) {
       long postmaster =
@@ -147,12 +142,7 @@ class PostgresServerTest {
         "the kernel does not group processes by session");
     Path ownGroup = Path.of("/proc/self/autogroup");
     String ownGroupBefore = Files.readString(ownGroup);
-    try (PostgresServer lowered =
-            PostgresServer.builder()
-                .dataDirectory(directory)
-                .lowestCpuPriority(true)
-                .build()
-                .start();
+    try (PostgresServer lowered = startedAtTheLowestPriority(directory);
         Connection connection = lowered.dataSource().getConnection();
         Statement statement = connection.createStatement()) {
       Path sessionGroup =
@@ -194,6 +184,14 @@ class PostgresServerTest {
   }
 
   /** The nice value from /proc/PID/stat: the 17th field after the parenthesised command name. */
+  private static PostgresServer startedAtTheLowestPriority(Path directory) {
+    return PostgresServer.builder()
+        .dataDirectory(directory)
+        .lowestCpuPriority(true)
+        .build()
+        .start();
+  }
+
   private static int nice(long pid) throws IOException {
     String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
