@@ -46,7 +46,8 @@ final class LowPriorityGroups implements AutoCloseable {
       if (!Files.readString(ENABLED).trim().equals("1")) {
         return Optional.empty();
       }
-      return Optional.of(new LowPriorityGroups(root, group(Path.of("/proc/self/autogroup"))));
+      String ownGroup = group(Files.readString(Path.of("/proc/self/autogroup")).trim());
+      return Optional.of(new LowPriorityGroups(root, ownGroup));
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -72,10 +73,6 @@ final class LowPriorityGroups implements AutoCloseable {
   private static String group(String line) {
     int space = line.indexOf(' ');
     return space < 0 ? line : line.substring(0, space);
-  }
-
-  private static String group(Path setting) throws IOException {
-    return group(Files.readString(setting).trim());
   }
 
   @Override

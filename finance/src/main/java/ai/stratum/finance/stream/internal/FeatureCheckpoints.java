@@ -13,9 +13,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
@@ -30,7 +27,6 @@ import net.jpountz.lz4.LZ4FrameInputStream;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import tools.jackson.core.type.TypeReference;
@@ -192,31 +188,14 @@ public final class FeatureCheckpoints {
      * per part, about 25 times in a second, on the disk the broker's logs share.
      */
     private void store() {
-      byte[] content = Arrays.copyOf(part, filled);
-      jdbc.execute(
-          (ConnectionCallback<Void>)
-              connection -> {
-                boolean autoCommit = connection.getAutoCommit();
-                connection.setAutoCommit(false);
-                try (Statement setting = connection.createStatement();
-                    PreparedStatement insert =
-                        connection.prepareStatement(
-                            "insert into feature_checkpoint_part (checkpoint_id, part, bytes)"
-                                + " values (?, ?, ?)")) {
-                  setting.execute("set local synchronous_commit = off");
-                  insert.setLong(1, checkpointId);
-                  insert.setInt(2, count);
-                  insert.setBytes(3, content);
-                  insert.executeUpdate();
-                  connection.commit();
-                } catch (SQLException e) {
-                  connection.rollback();
-                  throw e;
-                } finally {
-                  connection.setAutoCommit(autoCommit);
-                }
-                return null;
-              });
+      // set_config(..., true) is SET LOCAL: it holds for this statement's own transaction, commit
+      // included
+      jdbc.update(
+          "insert into feature_checkpoint_part (checkpoint_id, part, bytes) select ?, ?, ?"
+              + " from (select set_config('synchronous_commit', 'off', true)) as setting",
+          checkpointId,
+          count,
+          Arrays.copyOf(part, filled));
       count++;
       bytes += filled;
       filled = 0;
