@@ -203,10 +203,10 @@ final class RiskModelSync extends PeriodicTask implements HealthIndicator {
       if (directory == null) {
         deleteRecursively(source);
       }
-      ModelVersion version;
+      Optional<ModelVersion> seeded;
       try (InputStream in = new ByteArrayInputStream(pack.toByteArray())) {
-        version =
-            registry.register(
+        seeded =
+            registry.seed(
                 new ModelRegistration(
                     name,
                     ModelFramework.PACKAGE,
@@ -217,11 +217,11 @@ final class RiskModelSync extends PeriodicTask implements HealthIndicator {
                     null),
                 in);
       }
-      registry.promote(name, version.version(), "finance");
-      log.info(
-          "Registered and promoted the committed finance model ({}) as {}",
-          bundle.version(),
-          version.ref());
+      seeded.ifPresent(version ->
+          log.info(
+              "Registered and promoted the committed finance model ({}) as {}",
+              bundle.version(),
+              version.ref()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot register the committed finance model", e);
     }

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -62,10 +63,10 @@ public class NoduleModelSeeder {
           StratumJson.mapper()
               .readValue(Files.readString(manifest), new TypeReference<Map<String, Object>>() {});
     }
-    ModelVersion version;
+    Optional<ModelVersion> seeded;
     try (InputStream in = Files.newInputStream(artifact)) {
-      version =
-          models.register(
+      seeded =
+          models.seed(
               new ModelRegistration(
                   name,
                   ModelFramework.PYTORCH,
@@ -76,7 +77,8 @@ public class NoduleModelSeeder {
                   null),
               in);
     }
-    models.promote(name, version.version(), "medical");
-    log.info("Registered and promoted {} version {} from {}", name, version.version(), artifact);
+    seeded.ifPresent(version ->
+        log.info(
+            "Registered and promoted {} version {} from {}", name, version.version(), artifact));
   }
 }

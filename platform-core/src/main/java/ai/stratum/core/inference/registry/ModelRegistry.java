@@ -90,6 +90,46 @@ public final class ModelRegistry {
    */
   public ModelVersion register(ModelRegistration registration, InputStream artifact)
       throws IOException {
+    ContentAddress address = store(registration, artifact);
+    Instant now = clock.instant();
+    return transactions.execute(status -> {
+      lock(registration.name());
+      return insertVersion(registration, address, now);
+    });
+  }
+
+  /**
+   * Registers the artifact and makes it the production version in one transaction, unless the model
+   * already has a version. Of several instances seeding an empty registry at the same moment, one
+   * seeds; the others find its version already in production instead of adding copies of it.
+   *
+   * @return the seeded production version; empty when the model already had a version
+   * @throws InvalidRequestException when the artifact does not hash to {@code expectedSha256}
+   * @throws UnknownModelException when the lineage parent is not registered
+   */
+  public Optional<ModelVersion> seed(ModelRegistration registration, InputStream artifact)
+      throws IOException {
+    ContentAddress address = store(registration, artifact);
+    Instant now = clock.instant();
+    StageChange seeded =
+        transactions.execute(status -> {
+          lock(registration.name());
+          if (!versions(registration.name()).isEmpty()) {
+            return null;
+          }
+          ModelVersion registered = insertVersion(registration, address, now);
+          moveStage(registered, "PROMOTE", ModelStage.PRODUCTION, registration.createdBy(), now);
+          return new StageChange(get(registered.name(), registered.version()), null, true);
+        });
+    if (seeded == null) {
+      return Optional.empty();
+    }
+    announce(ModelStageChanged.PROMOTED, seeded, registration.createdBy());
+    return Optional.of(seeded.now());
+  }
+
+  private ContentAddress store(ModelRegistration registration, InputStream artifact)
+      throws IOException {
     ContentAddress address = artifacts.put(artifact);
     if (registration.expectedSha256() != null
         && !registration.expectedSha256().equals(address.sha256())) {
@@ -100,44 +140,46 @@ public final class ModelRegistry {
               + registration.expectedSha256()
               + "; the upload was truncated or is a different file.");
     }
+    return address;
+  }
+
+  /** The next version of the model, in staging; the caller holds the model's lock. */
+  private ModelVersion insertVersion(
+      ModelRegistration registration, ContentAddress address, Instant now) {
     String name = registration.name();
     ModelRef parent = registration.parent();
-    Instant now = clock.instant();
-    return transactions.execute(status -> {
-      lock(name);
-      if (parent != null && find(parent.name(), parent.version()).isEmpty()) {
-        throw new UnknownModelException(
-            "Lineage parent " + parent + " of model '" + name + "' is not registered.");
-      }
-      int version =
-          jdbc.sql(
-                  "select coalesce(max(version), 0) + 1 from model_registry.model_version where name = ?")
-              .param(name)
-              .query(Integer.class)
-              .single();
-      jdbc.sql(
-              """
-              insert into model_registry.model_version
-                (name, version, stage, sha256, framework, signature, metrics, created_by, created_at,
-                 parent_name, parent_version)
-              values (?, ?, 'STAGING', ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)
-              """)
-          .params(
-              name,
-              version,
-              address.sha256(),
-              registration.framework().name(),
-              json.writeValueAsString(registration.signature()),
-              json.writeValueAsString(registration.metrics()),
-              registration.createdBy(),
-              OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
-              parent == null ? null : parent.name(),
-              parent == null ? null : parent.version())
-          .update();
-      recordChange(
-          name, version, "REGISTER", null, ModelStage.STAGING, registration.createdBy(), now);
-      return get(name, version);
-    });
+    if (parent != null && find(parent.name(), parent.version()).isEmpty()) {
+      throw new UnknownModelException(
+          "Lineage parent " + parent + " of model '" + name + "' is not registered.");
+    }
+    int version =
+        jdbc.sql(
+                "select coalesce(max(version), 0) + 1 from model_registry.model_version where name = ?")
+            .param(name)
+            .query(Integer.class)
+            .single();
+    jdbc.sql(
+            """
+            insert into model_registry.model_version
+              (name, version, stage, sha256, framework, signature, metrics, created_by, created_at,
+               parent_name, parent_version)
+            values (?, ?, 'STAGING', ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)
+            """)
+        .params(
+            name,
+            version,
+            address.sha256(),
+            registration.framework().name(),
+            json.writeValueAsString(registration.signature()),
+            json.writeValueAsString(registration.metrics()),
+            registration.createdBy(),
+            OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
+            parent == null ? null : parent.name(),
+            parent == null ? null : parent.version())
+        .update();
+    recordChange(
+        name, version, "REGISTER", null, ModelStage.STAGING, registration.createdBy(), now);
+    return get(name, version);
   }
 
   /** Every version of every model, by name then newest first. */

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -52,6 +53,8 @@ class ModelRegistryIntegrationTest {
   private static ModelRegistry registry;
 
   @TempDir static Path storage;
+
+  private static final byte[] SEED = "the committed model".getBytes(StandardCharsets.UTF_8);
 
   private final String name = "model-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -236,6 +239,45 @@ class ModelRegistryIntegrationTest {
     assertThat(registry.versions(name))
         .filteredOn(v -> v.stage() == ModelStage.ARCHIVED)
         .hasSize(5);
+  }
+
+  @Test
+  void instancesSeedingAtTheSameMomentLeaveOneVersionInProduction() throws Exception {
+    List<Callable<Optional<ModelVersion>>> seeds = new ArrayList<>();
+    for (int i = 1; i <= 4; i++) {
+      String instance = "instance-" + i;
+      seeds.add(() -> registry.seed(registration(instance), new ByteArrayInputStream(SEED)));
+    }
+    List<Optional<ModelVersion>> results = new ArrayList<>();
+    try (ExecutorService instances = Executors.newFixedThreadPool(4)) {
+      for (Future<Optional<ModelVersion>> seed : instances.invokeAll(seeds)) {
+        results.add(seed.get(60, TimeUnit.SECONDS));
+      }
+    }
+
+    assertThat(results).filteredOn(Optional::isPresent).hasSize(1);
+    ModelVersion seeded = results.stream().flatMap(Optional::stream).findFirst().orElseThrow();
+    assertThat(seeded.version()).isEqualTo(1);
+    assertThat(seeded.stage()).isEqualTo(ModelStage.PRODUCTION);
+    assertThat(seeded.sha256()).isEqualTo(sha256(SEED));
+    assertThat(registry.versions(name)).containsExactly(seeded);
+    assertThat(eventsFor(1))
+        .extracting(EventEnvelope::payload)
+        .containsExactly(new ModelStageChanged(name, 1, null, sha256(SEED), seeded.createdBy()));
+  }
+
+  @Test
+  void seedingAModelThatHasAVersionChangesNothing() throws Exception {
+    ModelVersion registered = register("trained".getBytes(), null, Map.of());
+
+    assertThat(registry.seed(registration("late-instance"), new ByteArrayInputStream(SEED)))
+        .isEmpty();
+    assertThat(registry.versions(name)).containsExactly(registered);
+  }
+
+  private ModelRegistration registration(String createdBy) {
+    return new ModelRegistration(
+        name, ModelFramework.PYTORCH, TestModels.mlpSignature(), Map.of(), createdBy, null, null);
   }
 
   private ModelVersion register(byte[] artifact, ModelRef parent, Map<String, Object> metrics) {
