@@ -111,7 +111,7 @@ public final class ModelRegistry {
       throws IOException {
     ContentAddress address = store(registration, artifact);
     Instant now = clock.instant();
-    StageChange seeded =
+    @Nullable StageChange seeded =
         transactions.execute(status -> {
           lock(registration.name());
           if (!versions(registration.name()).isEmpty()) {
