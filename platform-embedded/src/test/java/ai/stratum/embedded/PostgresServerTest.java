@@ -183,7 +183,6 @@ class PostgresServerTest {
     }
   }
 
-  /** The nice value from /proc/PID/stat: the 17th field after the parenthesised command name. */
   private static PostgresServer startedAtTheLowestPriority(Path directory) {
     return PostgresServer.builder()
         .dataDirectory(directory)
@@ -192,6 +191,7 @@ class PostgresServerTest {
         .start();
   }
 
+  /** The nice value from /proc/PID/stat: the 17th field after the parenthesised command name. */
   private static int nice(long pid) throws IOException {
     String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

@@ -73,11 +73,13 @@ public final class PlainDateTime {
         && (s.charAt(i) == '+' || s.charAt(i) == '-')
         && digits(s, i + 1, i + 3)
         && s.charAt(i + 3) == ':'
-        && digits(s, i + 4, i + 6)
-        && Integer.parseInt(s, i + 1, i + 3, 10) <= 17
-        && Integer.parseInt(s, i + 4, i + 6, 10) <= 59) {
-      int magnitude =
-          Integer.parseInt(s, i + 1, i + 3, 10) * 3600 + Integer.parseInt(s, i + 4, i + 6, 10) * 60;
+        && digits(s, i + 4, i + 6)) {
+      int offsetHours = Integer.parseInt(s, i + 1, i + 3, 10);
+      int offsetMinutes = Integer.parseInt(s, i + 4, i + 6, 10);
+      if (offsetHours > 17 || offsetMinutes > 59) {
+        return null;
+      }
+      int magnitude = offsetHours * 3600 + offsetMinutes * 60;
       offsetSeconds = s.charAt(i) == '-' ? -magnitude : magnitude;
     } else {
       return null;
