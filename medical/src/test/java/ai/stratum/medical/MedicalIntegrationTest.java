@@ -65,13 +65,19 @@ public abstract class MedicalIntegrationTest {
   protected static final HttpClient HTTP = HttpClient.newHttpClient();
   protected static final String TENANT_HEADER = "X-Stratum-Tenant";
 
-  /** Where hospital-c's SR forwarding targets listen (when ForwardingTest runs them). */
-  protected static final int FORWARD_DIMSE_PORT = 48721;
+  /*
+   * The forwarding targets' ports lie below Linux's ephemeral range (32768-60999): a port inside it
+   * can be the local end of any outgoing connection of the build, including the forwarder's own
+   * retries to the closed port, and ForwardingTest then cannot bind it.
+   */
 
-  protected static final int FORWARD_STOW_PORT = 48722;
+  /** Where hospital-c's SR forwarding targets listen (when ForwardingTest runs them). */
+  protected static final int FORWARD_DIMSE_PORT = 28721;
+
+  protected static final int FORWARD_STOW_PORT = 28722;
 
   /** Where hospital-d's SR forwarding target listens (a peer that never answers). */
-  protected static final int STALLED_DIMSE_PORT = 48723;
+  protected static final int STALLED_DIMSE_PORT = 28723;
 
   @Value("${local.server.port}")
   protected int port;
