@@ -716,8 +716,9 @@ public final class FinanceBenchmark {
   private record GcCycle(String collector, long startMillis, long endMillis) {}
 
   /**
-   * The collector's cycles as the JVM reports them when they end. ZGC's cycles are concurrent, but
-   * on two cores its threads take CPU from the scoring thread, the broker and PostgreSQL.
+   * The collector's cycles and pauses as the JVM reports them when they end: a pause stops every
+   * thread, and on two cores even a concurrent collector's threads take CPU from the scoring
+   * thread, the broker and PostgreSQL.
    */
   private static final class GcCycles implements NotificationListener {
 
