@@ -66,9 +66,9 @@ public abstract class MedicalIntegrationTest {
   protected static final String TENANT_HEADER = "X-Stratum-Tenant";
 
   /*
-   * The forwarding targets' ports lie below Linux's ephemeral range (32768-60999): a port inside it
-   * can be the local end of any outgoing connection of the build, including the forwarder's own
-   * retries to the closed port, and ForwardingTest then cannot bind it.
+   * The forwarding targets' ports lie below Linux's default ephemeral range (32768-60999): a port
+   * inside it can be the local end of any outgoing connection of the build, including the
+   * forwarder's own retries to the closed port, and ForwardingTest then cannot bind it.
    */
 
   /** Where hospital-c's SR forwarding targets listen (when ForwardingTest runs them). */
