@@ -38,7 +38,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -376,40 +375,30 @@ public final class FinanceBenchmark {
    * up yet; the idempotent producer's retry of such a first batch then ran into out-of-order
    * sequence errors for good. A leader in the metadata is not enough: the broker publishes it
    * before its replica manager takes the leadership up, and the backlog's producer stuck that way
-   * once more. So every partition must also answer for its end offset, which only a leader does.
+   * once more. So every partition must answer for its end offset, which only a leader does.
    */
   private static void awaitLeaders(Admin admin, List<String> topics) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (true) {
-      Collection<TopicDescription> described =
-          admin.describeTopics(topics).allTopicNames().get().values();
-      boolean led =
-          described.stream()
-              .flatMap(topic -> topic.partitions().stream())
-              .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
-      if (led) {
+      try {
         Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-        described.forEach(topic ->
-            topic
-                .partitions()
-                .forEach(partition ->
-                    ends.put(
-                        new TopicPartition(topic.name(), partition.partition()),
-                        OffsetSpec.latest())));
-        try {
-          admin
-              .listOffsets(ends)
-              .all()
-              .get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-          return;
-        } catch (ExecutionException e) {
-          if (!(e.getCause() instanceof RetriableException)) {
-            throw e;
-          }
+        for (TopicDescription topic : admin.describeTopics(topics).allTopicNames().get().values()) {
+          topic
+              .partitions()
+              .forEach(partition ->
+                  ends.put(
+                      new TopicPartition(topic.name(), partition.partition()),
+                      OffsetSpec.latest()));
         }
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("topic partitions still have no leader after 30 s");
+        admin
+            .listOffsets(ends)
+            .all()
+            .get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        return;
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+          throw e;
+        }
       }
       Thread.sleep(100);
     }
